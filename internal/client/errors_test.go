@@ -1,0 +1,165 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+func TestDecodeError(t *testing.T) {
+	long := strings.Repeat("x", 500)
+	tests := []struct {
+		name        string
+		status      int
+		body        string
+		wantCode    int
+		wantMessage string
+		wantMore    string
+	}{
+		{
+			name:   "json",
+			status: 404,
+			body: `{"code":20404,"message":"The requested resource was not found",` +
+				`"more_info":"https://signalwire.com/docs/compatibility-api/reference/errors","status":404}`,
+			wantCode:    20404,
+			wantMessage: "The requested resource was not found",
+			wantMore:    "https://signalwire.com/docs/compatibility-api/reference/errors",
+		},
+		{name: "empty body 404", status: 404, body: "", wantMessage: "Not Found"},
+		{name: "whitespace body 401", status: 401, body: " \n ", wantMessage: "Unauthorized"},
+		{
+			name:        "html 502",
+			status:      502,
+			body:        "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body></html>\n",
+			wantMessage: "<html> <head><title>502 Bad Gateway</title></head> <body>nginx</body></html>",
+		},
+		{name: "plain text", status: 400, body: "bad things happened\n", wantMessage: "bad things happened"},
+		{name: "long text truncated", status: 500, body: long, wantMessage: strings.Repeat("x", maxErrorMessage) + "…"},
+		{name: "string code", status: 422, body: `{"code":"21402","message":"Url is not valid"}`, wantCode: 21402, wantMessage: "Url is not valid"},
+		{name: "errors array", status: 422, body: `{"errors":[{"code":"10000","detail":"invalid argument"}]}`, wantCode: 10000, wantMessage: "invalid argument"},
+		{name: "json without message", status: 409, body: `{"code":10000}`, wantCode: 10000, wantMessage: "Conflict"},
+		{name: "json array", status: 400, body: `[1,2]`, wantMessage: "[1,2]"},
+		{name: "broken json", status: 400, body: `{"code":`, wantMessage: `{"code":`},
+		{name: "unknown status", status: 599, body: "", wantMessage: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := decodeError(tt.status, []byte(tt.body), "GET", "/p")
+			if e.StatusCode != tt.status || e.Code != tt.wantCode || e.Message != tt.wantMessage || e.MoreInfo != tt.wantMore {
+				t.Fatalf("decodeError = %+v, want status %d code %d message %q more %q",
+					e, tt.status, tt.wantCode, tt.wantMessage, tt.wantMore)
+			}
+			if e.Error() == "" {
+				t.Fatal("empty Error()")
+			}
+		})
+	}
+}
+
+func TestAPIErrorString(t *testing.T) {
+	e := &APIError{StatusCode: 404, Code: 20404, Message: "The requested resource was not found",
+		Method: "POST", Path: "/api/laml/2010-04-01/Accounts/a/Conferences/b/Participants/x"}
+	want := "POST /api/laml/2010-04-01/Accounts/a/Conferences/b/Participants/x: 404 Not Found (code 20404): The requested resource was not found"
+	if got := e.Error(); got != want {
+		t.Fatalf("Error() = %q, want %q", got, want)
+	}
+	e.Attempts = 5
+	assertContains(t, e.Error(), "(after 5 attempts)")
+	if got := (&APIError{StatusCode: 599}).Error(); got != "599" {
+		t.Fatalf("Error() = %q", got)
+	}
+}
+
+func TestAPIErrorPredicates(t *testing.T) {
+	tests := []struct {
+		err                       *APIError
+		notFound, unauth, limited bool
+	}{
+		{err: &APIError{StatusCode: 404}, notFound: true},
+		{err: &APIError{StatusCode: 400, Code: 20404}, notFound: true},
+		{err: &APIError{StatusCode: 401}, unauth: true},
+		{err: &APIError{StatusCode: 403, Code: 20003}, unauth: true},
+		{err: &APIError{StatusCode: 429}, limited: true},
+		{err: &APIError{StatusCode: 503, Code: 20429}, limited: true},
+		{err: &APIError{StatusCode: 500, Code: 20504}},
+	}
+	for _, tt := range tests {
+		if tt.err.IsNotFound() != tt.notFound || tt.err.IsUnauthorized() != tt.unauth || tt.err.IsRateLimited() != tt.limited {
+			t.Errorf("%+v: got notFound=%v unauth=%v limited=%v", tt.err,
+				tt.err.IsNotFound(), tt.err.IsUnauthorized(), tt.err.IsRateLimited())
+		}
+	}
+}
+
+func TestAsAPIErrorThroughWrapping(t *testing.T) {
+	base := &APIError{StatusCode: 404, Code: 20404}
+	wrapped := fmt.Errorf("reading participant: %w", fmt.Errorf("layer: %w", base))
+	got, ok := AsAPIError(wrapped)
+	if !ok || got != base {
+		t.Fatalf("AsAPIError = %v, %v", got, ok)
+	}
+	var target *APIError
+	if !errors.As(wrapped, &target) || target != base {
+		t.Fatal("errors.As failed")
+	}
+	if !IsNotFound(wrapped) {
+		t.Fatal("IsNotFound(wrapped) = false")
+	}
+	for _, err := range []error{nil, errors.New("plain"), fmt.Errorf("x: %w", &APIError{StatusCode: 500})} {
+		if IsNotFound(err) {
+			t.Errorf("IsNotFound(%v) = true", err)
+		}
+	}
+	if _, ok := AsAPIError(errors.New("plain")); ok {
+		t.Error("AsAPIError(plain) ok")
+	}
+}
+
+func TestErrorResponsesFromServer(t *testing.T) {
+	tests := []struct {
+		name        string
+		status      int
+		contentType string
+		body        string
+		wantCode    int
+		wantMessage string
+		notFound    bool
+	}{
+		{name: "json 404", status: 404, contentType: "application/json",
+			body:     `{"code":20404,"message":"The requested resource was not found","more_info":"https://x","status":404}`,
+			wantCode: 20404, wantMessage: "The requested resource was not found", notFound: true},
+		{name: "empty 404", status: 404, wantMessage: "Not Found", notFound: true},
+		{name: "html 502", status: 502, contentType: "text/html", body: "<html><body><h1>502 Bad Gateway</h1></body></html>",
+			wantMessage: "<html><body><h1>502 Bad Gateway</h1></body></html>"},
+		{name: "text 401", status: 401, contentType: "text/plain", body: "Unauthorized access\n", wantMessage: "Unauthorized access"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+				if tt.contentType != "" {
+					w.Header().Set("Content-Type", tt.contentType)
+				}
+				w.WriteHeader(tt.status)
+				fmt.Fprint(w, tt.body)
+			})
+			c := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetries = 0 })
+			_, err := c.GetParticipant(context.Background(), "", testConference, testCall)
+			apiErr, ok := AsAPIError(err)
+			if !ok {
+				t.Fatalf("error %v (%T) is not an *APIError", err, err)
+			}
+			if apiErr.StatusCode != tt.status || apiErr.Code != tt.wantCode || apiErr.Message != tt.wantMessage {
+				t.Fatalf("got %+v", apiErr)
+			}
+			if apiErr.Method != "GET" || !strings.HasSuffix(apiErr.Path, "/Participants/"+testCall) || strings.Contains(apiErr.Path, "127.0.0.1") {
+				t.Fatalf("method/path = %q %q", apiErr.Method, apiErr.Path)
+			}
+			if IsNotFound(err) != tt.notFound {
+				t.Fatalf("IsNotFound = %v", IsNotFound(err))
+			}
+		})
+	}
+}

@@ -1,0 +1,169 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+)
+
+// Participant is a call in a conference.
+type Participant struct {
+	AccountSID             string    `json:"account_sid"`
+	CallSID                string    `json:"call_sid"`
+	CallSIDToCoach         string    `json:"call_sid_to_coach"`
+	Coaching               bool      `json:"coaching"`
+	ConferenceSID          string    `json:"conference_sid"`
+	DateCreated            Timestamp `json:"date_created"`
+	DateUpdated            Timestamp `json:"date_updated"`
+	Status                 string    `json:"status"`
+	EndConferenceOnExit    bool      `json:"end_conference_on_exit"`
+	Muted                  bool      `json:"muted"`
+	Hold                   bool      `json:"hold"`
+	StartConferenceOnEnter bool      `json:"start_conference_on_enter"`
+	URI                    string    `json:"uri"`
+}
+
+// UpdateParticipantParams are the fields of a participant update; nil means
+// "not sent".
+type UpdateParticipantParams struct {
+	Muted, Hold, Coaching       *bool
+	CallSIDToCoach              *string
+	AnnounceURL, AnnounceMethod *string
+	HoldURL, HoldMethod         *string
+	WaitURL, WaitMethod         *string
+}
+
+// Encode returns only the set fields, under the API's form names.
+func (p UpdateParticipantParams) Encode() url.Values {
+	v := make(url.Values, 10)
+	setBool := func(name string, b *bool) {
+		if b != nil {
+			v.Set(name, boolString(*b))
+		}
+	}
+	setString := func(name string, s *string) {
+		if s != nil {
+			v.Set(name, *s)
+		}
+	}
+	setString("AnnounceUrl", p.AnnounceURL)
+	setString("AnnounceMethod", p.AnnounceMethod)
+	setBool("Coaching", p.Coaching)
+	setString("CallSidToCoach", p.CallSIDToCoach)
+	setBool("Hold", p.Hold)
+	setString("HoldUrl", p.HoldURL)
+	setString("HoldMethod", p.HoldMethod)
+	setBool("Muted", p.Muted)
+	setString("WaitUrl", p.WaitURL)
+	setString("WaitMethod", p.WaitMethod)
+	return v
+}
+
+// IsEmpty reports whether no field is set.
+func (p UpdateParticipantParams) IsEmpty() bool {
+	return p.Muted == nil && p.Hold == nil && p.Coaching == nil && p.CallSIDToCoach == nil &&
+		p.AnnounceURL == nil && p.AnnounceMethod == nil && p.HoldURL == nil && p.HoldMethod == nil &&
+		p.WaitURL == nil && p.WaitMethod == nil
+}
+
+// ParticipantListFilter narrows ListParticipants. PageSize 0 means 1000, the
+// maximum, so the fewest requests are made.
+type ParticipantListFilter struct {
+	Muted, Hold *bool
+	PageSize    int
+}
+
+// GetParticipant retrieves one participant. An empty accountSID means the
+// project ID.
+func (c *Client) GetParticipant(ctx context.Context, accountSID, conferenceSID, callSID string) (*Participant, error) {
+	path, err := c.participantPath(accountSID, conferenceSID, callSID)
+	if err != nil {
+		return nil, err
+	}
+	var p Participant
+	if err := c.do(ctx, http.MethodGet, path, nil, nil, &p); err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// UpdateParticipant sends only the set fields of p. When p carries an
+// AnnounceURL the request is retried only where it cannot have been processed
+// (see the package documentation).
+func (c *Client) UpdateParticipant(ctx context.Context, accountSID, conferenceSID, callSID string, p UpdateParticipantParams) (*Participant, error) {
+	path, err := c.participantPath(accountSID, conferenceSID, callSID)
+	if err != nil {
+		return nil, err
+	}
+	if p.AnnounceURL != nil {
+		ctx = withAnnouncement(ctx)
+	}
+	var out Participant
+	if err := c.do(ctx, http.MethodPost, path, nil, p.Encode(), &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteParticipant removes the participant's call from the conference.
+func (c *Client) DeleteParticipant(ctx context.Context, accountSID, conferenceSID, callSID string) error {
+	path, err := c.participantPath(accountSID, conferenceSID, callSID)
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, http.MethodDelete, path, nil, nil, nil)
+}
+
+type participantPage struct {
+	NextPageURI  string        `json:"next_page_uri"`
+	Participants []Participant `json:"participants"`
+}
+
+// ListParticipants returns every participant of a conference, following
+// next_page_uri with one request per page.
+func (c *Client) ListParticipants(ctx context.Context, accountSID, conferenceSID string, f ParticipantListFilter) ([]Participant, error) {
+	path, err := c.participantsPath(accountSID, conferenceSID)
+	if err != nil {
+		return nil, err
+	}
+	query := url.Values{"PageSize": {pageSize(f.PageSize)}}
+	if f.Muted != nil {
+		query.Set("Muted", boolString(*f.Muted))
+	}
+	if f.Hold != nil {
+		query.Set("Hold", boolString(*f.Hold))
+	}
+	var all []Participant
+	err = c.paginate(ctx, path, query, func(target string, q url.Values) (string, error) {
+		var page participantPage
+		if err := c.do(ctx, http.MethodGet, target, q, nil, &page); err != nil {
+			return "", err
+		}
+		all = append(all, page.Participants...)
+		return page.NextPageURI, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return all, nil
+}
+
+// participantsPath is the participant collection of a conference.
+func (c *Client) participantsPath(accountSID, conferenceSID string) (string, error) {
+	if conferenceSID == "" {
+		return "", errors.New("conference SID must not be empty")
+	}
+	return c.apiPath("Accounts", c.account(accountSID), "Conferences", conferenceSID, "Participants"), nil
+}
+
+func (c *Client) participantPath(accountSID, conferenceSID, callSID string) (string, error) {
+	if callSID == "" {
+		return "", errors.New("call SID must not be empty")
+	}
+	path, err := c.participantsPath(accountSID, conferenceSID)
+	if err != nil {
+		return "", err
+	}
+	return path + "/" + url.PathEscape(callSID), nil
+}

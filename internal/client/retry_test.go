@@ -1,0 +1,402 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestRetriedStatuses(t *testing.T) {
+	tests := []struct {
+		name      string
+		statuses  []int
+		wantCalls int
+		wantErr   int
+	}{
+		{name: "429 then ok", statuses: []int{429}, wantCalls: 2},
+		{name: "503 twice then ok", statuses: []int{503, 503}, wantCalls: 3},
+		{name: "500 502 504 then ok", statuses: []int{500, 502, 504}, wantCalls: 4},
+		{name: "400 not retried", statuses: []int{400}, wantCalls: 1, wantErr: 400},
+		{name: "401 not retried", statuses: []int{401}, wantCalls: 1, wantErr: 401},
+		{name: "403 not retried", statuses: []int{403}, wantCalls: 1, wantErr: 403},
+		{name: "404 not retried", statuses: []int{404}, wantCalls: 1, wantErr: 404},
+		{name: "409 not retried", statuses: []int{409}, wantCalls: 1, wantErr: 409},
+		{name: "422 not retried", statuses: []int{422}, wantCalls: 1, wantErr: 422},
+		{name: "501 not retried", statuses: []int{501}, wantCalls: 1, wantErr: 501},
+		{name: "exhausted", statuses: []int{503, 503, 503, 503, 503}, wantCalls: 4, wantErr: 503},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newTestServer(t, statusSequence(tt.statuses, participantJSON(testCall, false)))
+			c := newTestClient(t, srv.URL, nil) // MaxRetries 3
+			_, err := c.GetParticipant(context.Background(), "", testConference, testCall)
+			if srv.count() != tt.wantCalls {
+				t.Fatalf("%d requests, want %d", srv.count(), tt.wantCalls)
+			}
+			if tt.wantErr == 0 {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			apiErr, ok := AsAPIError(err)
+			if !ok || apiErr.StatusCode != tt.wantErr || apiErr.Message != fmt.Sprintf("status %d", tt.wantErr) ||
+				apiErr.Code != tt.wantErr+20000 || apiErr.Attempts != tt.wantCalls {
+				t.Fatalf("err = %v (%+v)", err, apiErr)
+			}
+		})
+	}
+}
+
+func TestMaxRetriesBound(t *testing.T) {
+	for _, maxRetries := range []int{-1, 0, 1, 2, 5} {
+		t.Run(fmt.Sprint(maxRetries), func(t *testing.T) {
+			srv := newTestServer(t, statusSequence([]int{500, 500, 500, 500, 500, 500, 500, 500}, "{}"))
+			c := newTestClient(t, srv.URL, func(cfg *Config) { cfg.MaxRetries = maxRetries })
+			err := c.DeleteParticipant(context.Background(), "", testConference, testCall)
+			want := max(maxRetries, 0) + 1
+			if srv.count() != want {
+				t.Fatalf("%d requests, want %d", srv.count(), want)
+			}
+			if apiErr, ok := AsAPIError(err); !ok || apiErr.StatusCode != 500 || apiErr.Attempts != want {
+				t.Fatalf("err = %v", err)
+			}
+			if strings.Contains(err.Error(), "giving up") {
+				t.Fatalf("generic retry error leaked: %v", err)
+			}
+		})
+	}
+}
+
+func TestRetryAfterHonoured(t *testing.T) {
+	tests := []struct {
+		name       string
+		retryAfter func() string
+		minGap     time.Duration
+		maxGap     time.Duration
+	}{
+		{name: "zero seconds", retryAfter: func() string { return "0" }, maxGap: 40 * time.Millisecond},
+		{name: "seconds capped at RetryWaitMax", retryAfter: func() string { return "1" }, minGap: 150 * time.Millisecond, maxGap: 900 * time.Millisecond},
+		{name: "http date in the past", retryAfter: func() string { return time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat) }, maxGap: 40 * time.Millisecond},
+		{name: "http date in the future", retryAfter: func() string { return time.Now().Add(time.Hour).UTC().Format(http.TimeFormat) }, minGap: 150 * time.Millisecond, maxGap: 900 * time.Millisecond},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var times []time.Time
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				times = append(times, time.Now())
+				n := len(times)
+				mu.Unlock()
+				if n == 1 {
+					w.Header().Set("Retry-After", tt.retryAfter())
+					w.WriteHeader(http.StatusTooManyRequests)
+					return
+				}
+				fmt.Fprint(w, participantJSON(testCall, false))
+			})
+			c := newTestClient(t, srv.URL, func(cfg *Config) {
+				cfg.RetryWaitMin = time.Millisecond
+				cfg.RetryWaitMax = 200 * time.Millisecond
+			})
+			if _, err := c.GetParticipant(context.Background(), "", testConference, testCall); err != nil {
+				t.Fatal(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(times) != 2 {
+				t.Fatalf("%d requests, want 2", len(times))
+			}
+			if gap := times[1].Sub(times[0]); gap < tt.minGap || gap > tt.maxGap {
+				t.Fatalf("waited %v, want between %v and %v", gap, tt.minGap, tt.maxGap)
+			}
+		})
+	}
+}
+
+func TestBackoff(t *testing.T) {
+	withRetryAfter := func(v string) *http.Response {
+		return &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {v}}}
+	}
+	future := time.Now().Add(3 * time.Second).UTC().Format(http.TimeFormat)
+	tests := []struct {
+		name     string
+		min, max time.Duration
+		attempt  int
+		resp     *http.Response
+		lo, hi   time.Duration
+	}{
+		{name: "first", min: time.Second, max: 30 * time.Second, attempt: 0, lo: time.Second, hi: time.Second},
+		{name: "second", min: time.Second, max: 30 * time.Second, attempt: 1, lo: time.Second, hi: 2 * time.Second},
+		{name: "third", min: time.Second, max: 30 * time.Second, attempt: 2, lo: 2 * time.Second, hi: 4 * time.Second},
+		{name: "capped", min: time.Second, max: 30 * time.Second, attempt: 10, lo: 15 * time.Second, hi: 30 * time.Second},
+		{name: "huge attempt", min: time.Second, max: 30 * time.Second, attempt: 1000, lo: 15 * time.Second, hi: 30 * time.Second},
+		{name: "max below min", min: time.Second, max: time.Millisecond, attempt: 3, lo: time.Second, hi: time.Second},
+		{name: "retry-after seconds", min: time.Second, max: 30 * time.Second, resp: withRetryAfter("7"), lo: 7 * time.Second, hi: 7 * time.Second},
+		{name: "retry-after capped", min: time.Second, max: 30 * time.Second, resp: withRetryAfter("3600"), lo: 30 * time.Second, hi: 30 * time.Second},
+		{name: "retry-after date", min: time.Second, max: 30 * time.Second, resp: withRetryAfter(future), lo: time.Second, hi: 3 * time.Second},
+		{name: "retry-after garbage", min: time.Second, max: 30 * time.Second, resp: withRetryAfter("soon"), lo: time.Second, hi: time.Second},
+		{name: "retry-after negative", min: time.Second, max: 30 * time.Second, resp: withRetryAfter("-5"), lo: time.Second, hi: time.Second},
+		{name: "retry-after huge", min: time.Second, max: 30 * time.Second, resp: withRetryAfter("99999999999999999"), lo: 30 * time.Second, hi: 30 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for range 50 {
+				if got := backoff(tt.min, tt.max, tt.attempt, tt.resp); got < tt.lo || got > tt.hi {
+					t.Fatalf("backoff = %v, want in [%v, %v]", got, tt.lo, tt.hi)
+				}
+			}
+		})
+	}
+}
+
+func TestCancelledContextStopsPromptly(t *testing.T) {
+	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	})
+	c := newTestClient(t, srv.URL, func(cfg *Config) {
+		cfg.MaxRetries = 10
+		cfg.RetryWaitMin = 10 * time.Second
+		cfg.RetryWaitMax = 10 * time.Second
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := c.GetParticipant(ctx, "", testConference, testCall)
+	if elapsed := time.Since(start); elapsed > 100*time.Millisecond {
+		t.Fatalf("took %v after the deadline", elapsed)
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("err = %v, want deadline exceeded", err)
+	}
+	if srv.count() != 1 {
+		t.Fatalf("%d requests", srv.count())
+	}
+
+	cancelled, cancelNow := context.WithCancel(context.Background())
+	cancelNow()
+	if _, err := c.GetParticipant(cancelled, "", testConference, testCall); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want canceled", err)
+	}
+}
+
+func TestAnnouncementRetries(t *testing.T) {
+	announce := UpdateParticipantParams{AnnounceURL: ptr("https://a.example/announce"), Muted: ptr(true)}
+	settings := UpdateParticipantParams{Muted: ptr(true), HoldURL: ptr("https://a.example/hold")}
+	tests := []struct {
+		name      string
+		params    UpdateParticipantParams
+		statuses  []int
+		wantCalls int
+		uncertain bool
+		wantErr   int
+	}{
+		{name: "announce 500 not retried", params: announce, statuses: []int{500}, wantCalls: 1, uncertain: true, wantErr: 500},
+		{name: "announce 502 not retried", params: announce, statuses: []int{502}, wantCalls: 1, uncertain: true, wantErr: 502},
+		{name: "announce 504 not retried", params: announce, statuses: []int{504}, wantCalls: 1, uncertain: true, wantErr: 504},
+		{name: "announce 429 retried", params: announce, statuses: []int{429}, wantCalls: 2},
+		{name: "announce 503 retried", params: announce, statuses: []int{503, 503}, wantCalls: 3},
+		{name: "announce 429 exhausted", params: announce, statuses: []int{429, 429, 429, 429}, wantCalls: 4, wantErr: 429},
+		{name: "announce 404 plain", params: announce, statuses: []int{404}, wantCalls: 1, wantErr: 404},
+		{name: "settings 500 retried", params: settings, statuses: []int{500}, wantCalls: 2},
+		{name: "settings 502 504 retried", params: settings, statuses: []int{502, 504}, wantCalls: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newTestServer(t, statusSequence(tt.statuses, participantJSON(testCall, true)))
+			c := newTestClient(t, srv.URL, nil)
+			p, err := c.UpdateParticipant(context.Background(), "", testConference, testCall, tt.params)
+			if srv.count() != tt.wantCalls {
+				t.Fatalf("%d requests, want %d", srv.count(), tt.wantCalls)
+			}
+			if tt.wantErr == 0 {
+				if err != nil || !p.Muted {
+					t.Fatalf("UpdateParticipant = %+v, %v", p, err)
+				}
+				return
+			}
+			apiErr, ok := AsAPIError(err)
+			if !ok || apiErr.StatusCode != tt.wantErr {
+				t.Fatalf("err = %v", err)
+			}
+			if got := errors.Is(err, ErrAnnouncementUncertain); got != tt.uncertain {
+				t.Fatalf("uncertain = %v, want %v: %v", got, tt.uncertain, err)
+			}
+			if tt.uncertain {
+				assertContains(t, err.Error(), "announcement may or may not have played")
+				assertContains(t, err.Error(), fmt.Sprintf("status %d", tt.wantErr))
+			}
+		})
+	}
+}
+
+// hangUp reads the request, then drops the connection without answering:
+// the server may have acted on it.
+func hangUp(w http.ResponseWriter) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err == nil {
+		_ = conn.Close()
+	}
+}
+
+func TestDroppedConnectionAfterSend(t *testing.T) {
+	tests := []struct {
+		name      string
+		params    UpdateParticipantParams
+		wantCalls int
+		uncertain bool
+	}{
+		{name: "announce not retried", params: UpdateParticipantParams{AnnounceURL: ptr("https://a.example/x")}, wantCalls: 1, uncertain: true},
+		{name: "settings retried", params: UpdateParticipantParams{Hold: ptr(true)}, wantCalls: 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mu sync.Mutex
+			calls := 0
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				calls++
+				n := calls
+				mu.Unlock()
+				if n == 1 {
+					hangUp(w)
+					return
+				}
+				fmt.Fprint(w, participantJSON(testCall, false))
+			})
+			c := newTestClient(t, srv.URL, nil)
+			_, err := c.UpdateParticipant(context.Background(), "", testConference, testCall, tt.params)
+			if srv.count() != tt.wantCalls {
+				t.Fatalf("%d requests, want %d (err %v)", srv.count(), tt.wantCalls, err)
+			}
+			if tt.uncertain {
+				if !errors.Is(err, ErrAnnouncementUncertain) {
+					t.Fatalf("err = %v", err)
+				}
+				assertContains(t, err.Error(), "after 1 attempt(s)")
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func TestConnectionRefusedIsRetried(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	_ = l.Close()
+
+	for _, params := range []UpdateParticipantParams{
+		{Muted: ptr(true)},
+		{AnnounceURL: ptr("https://a.example/x")},
+	} {
+		logger := &recordingLogger{}
+		c := newTestClient(t, "http://"+addr, func(cfg *Config) { cfg.MaxRetries = 2; cfg.Logger = logger })
+		_, err := c.UpdateParticipant(context.Background(), "", testConference, testCall, params)
+		if err == nil || errors.Is(err, ErrAnnouncementUncertain) {
+			t.Fatalf("err = %v", err)
+		}
+		assertContains(t, err.Error(), "after 3 attempt(s)")
+		if _, ok := AsAPIError(err); ok {
+			t.Fatalf("connection error reported as APIError: %v", err)
+		}
+		warns := 0
+		for _, e := range logger.all() {
+			if e.level == "warn" {
+				warns++
+			}
+		}
+		if warns != 2 {
+			t.Fatalf("%d retry warnings, want 2", warns)
+		}
+	}
+}
+
+func TestCheckRetryPolicy(t *testing.T) {
+	resp := func(code int) *http.Response { return &http.Response{StatusCode: code} }
+	plain := context.Background()
+	announce := withAnnouncement(plain)
+	dialErr := &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}
+	readErr := &net.OpError{Op: "read", Net: "tcp", Err: errors.New("connection reset by peer")}
+	tests := []struct {
+		name string
+		ctx  context.Context
+		resp *http.Response
+		err  error
+		want bool
+	}{
+		{"200", plain, resp(200), nil, false},
+		{"429", plain, resp(429), nil, true},
+		{"500", plain, resp(500), nil, true},
+		{"404", plain, resp(404), nil, false},
+		{"announce 429", announce, resp(429), nil, true},
+		{"announce 503", announce, resp(503), nil, true},
+		{"announce 500", announce, resp(500), nil, false},
+		{"announce 502", announce, resp(502), nil, false},
+		{"announce 504", announce, resp(504), nil, false},
+		{"dial", plain, nil, dialErr, true},
+		{"reset", plain, nil, readErr, true},
+		{"announce dial", announce, nil, fmt.Errorf("wrapped: %w", dialErr), true},
+		{"announce reset", announce, nil, readErr, false},
+		{"announce eof", announce, nil, errors.New("EOF"), false},
+		{"dns", announce, nil, &net.DNSError{Err: "no such host", Name: "x"}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := checkRetry(tt.ctx, tt.resp, tt.err)
+			if got != tt.want || err != nil {
+				t.Fatalf("checkRetry = %v, %v; want %v", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnnouncementCancelled(t *testing.T) {
+	announce := UpdateParticipantParams{AnnounceURL: ptr("https://a.example/x")}
+	tests := []struct {
+		name      string
+		handler   http.HandlerFunc
+		uncertain bool
+	}{
+		{
+			name:    "while waiting after 429",
+			handler: func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTooManyRequests) },
+		},
+		{
+			name: "while in flight",
+			handler: func(w http.ResponseWriter, r *http.Request) {
+				_, _ = io.Copy(io.Discard, r.Body)
+				select {
+				case <-r.Context().Done():
+				case <-time.After(5 * time.Second):
+				}
+			},
+			uncertain: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := newTestServer(t, tt.handler)
+			c := newTestClient(t, srv.URL, func(cfg *Config) { cfg.RetryWaitMin, cfg.RetryWaitMax = time.Minute, time.Minute })
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Millisecond)
+			defer cancel()
+			_, err := c.UpdateParticipant(ctx, "", testConference, testCall, announce)
+			if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, ErrAnnouncementUncertain) != tt.uncertain {
+				t.Fatalf("err = %v, want uncertain=%v", err, tt.uncertain)
+			}
+		})
+	}
+}

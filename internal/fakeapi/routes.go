@@ -1,0 +1,125 @@
+package fakeapi
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Route names an API operation, for fault injection.
+type Route string
+
+// The operations the fake serves; RouteAll configures faults for every one
+// that has no faults of its own.
+const (
+	RouteAll                Route = "*"
+	RouteParticipantsList   Route = "participants.list"
+	RouteParticipantsGet    Route = "participants.get"
+	RouteParticipantsUpdate Route = "participants.update"
+	RouteParticipantsDelete Route = "participants.delete"
+	RouteConferencesList    Route = "conferences.list"
+	RouteConferencesGet     Route = "conferences.get"
+)
+
+// Routes lists every valid Route, RouteAll first.
+func Routes() []Route {
+	return []Route{
+		RouteAll, RouteParticipantsList, RouteParticipantsGet, RouteParticipantsUpdate,
+		RouteParticipantsDelete, RouteConferencesList, RouteConferencesGet,
+	}
+}
+
+// Valid reports whether r is one of Routes().
+func (r Route) Valid() bool {
+	for _, v := range Routes() {
+		if r == v {
+			return true
+		}
+	}
+	return false
+}
+
+// match is a request resolved against the route table.
+type match struct {
+	route      Route
+	account    string
+	conference string
+	call       string
+	allow      []string // set when the path exists but the method does not
+}
+
+// matchRoute resolves a path of the form
+// BasePath/Accounts/{a}/Conferences[/{c}[/Participants[/{call}]]], where the
+// last segment may carry a ".json" suffix.
+func matchRoute(method, path string) (match, *apiError) {
+	rest, ok := strings.CutPrefix(path, BasePath+"/")
+	if !ok {
+		return match{}, errNotFound(path)
+	}
+	segs := strings.Split(rest, "/")
+	last := len(segs) - 1
+	segs[last] = strings.TrimSuffix(segs[last], ".json")
+	for _, seg := range segs {
+		if seg == "" {
+			return match{}, errNotFound(path)
+		}
+	}
+	if len(segs) < 3 || len(segs) > 6 || segs[0] != "Accounts" || segs[2] != "Conferences" ||
+		(len(segs) >= 5 && segs[4] != "Participants") {
+		return match{}, errNotFound(path)
+	}
+	m := match{account: segs[1]}
+	if len(segs) >= 4 {
+		m.conference = segs[3]
+	}
+	if len(segs) == 6 {
+		m.call = segs[5]
+	}
+	routes := routesByShape[len(segs)]
+	m.route, ok = routes[method]
+	if !ok {
+		m.allow = allowed(routes)
+		return m, newError(http.StatusMethodNotAllowed, CodeMethodNotAllowed,
+			"Method %s is not allowed on %s", method, path)
+	}
+	return m, nil
+}
+
+var routesByShape = map[int]map[string]Route{
+	3: {http.MethodGet: RouteConferencesList},
+	4: {http.MethodGet: RouteConferencesGet},
+	5: {http.MethodGet: RouteParticipantsList},
+	6: {
+		http.MethodGet:    RouteParticipantsGet,
+		http.MethodPost:   RouteParticipantsUpdate,
+		http.MethodDelete: RouteParticipantsDelete,
+	},
+}
+
+func allowed(routes map[string]Route) []string {
+	var out []string
+	for _, method := range []string{http.MethodGet, http.MethodPost, http.MethodDelete} {
+		if _, ok := routes[method]; ok {
+			out = append(out, method)
+		}
+	}
+	return out
+}
+
+// Canonical URIs, as the API reports them: single resources end in .json,
+// list pages do not.
+
+func conferencesPath(account string) string {
+	return BasePath + "/Accounts/" + account + "/Conferences"
+}
+
+func conferenceURI(account, conf string) string {
+	return conferencesPath(account) + "/" + conf + ".json"
+}
+
+func participantsPath(account, conf string) string {
+	return conferencesPath(account) + "/" + conf + "/Participants"
+}
+
+func participantURI(account, conf, call string) string {
+	return participantsPath(account, conf) + "/" + call + ".json"
+}

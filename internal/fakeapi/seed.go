@@ -1,0 +1,169 @@
+package fakeapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// Limits on generated data, so a typo in a seed can't exhaust memory.
+const (
+	maxGeneratedConferences  = 100_000
+	maxGeneratedParticipants = 1_000_000
+)
+
+// Prefixes of generated SIDs, chosen to be hex so the SIDs are valid UUIDs.
+const (
+	generatedConferencePrefix = 0xcf000000
+	generatedCallPrefix       = 0xca000000
+)
+
+// Seed is the seed file format: explicit conferences, generated ones, or both.
+type Seed struct {
+	Conferences []SeedConference `json:"conferences"`
+	Generate    *SeedGenerate    `json:"generate,omitempty"`
+}
+
+// SeedConference is one conference of a seed file. Empty fields take the
+// ConferenceSeed defaults; DateCreated is RFC 3339.
+type SeedConference struct {
+	SID          string            `json:"sid"`
+	FriendlyName string            `json:"friendly_name"`
+	Status       string            `json:"status"`
+	Region       string            `json:"region"`
+	DateCreated  string            `json:"date_created"`
+	Participants []SeedParticipant `json:"participants"`
+}
+
+// SeedParticipant is one call of a seeded conference, with the
+// ParticipantSeed defaults.
+type SeedParticipant struct {
+	CallSID                string `json:"call_sid"`
+	Muted                  bool   `json:"muted"`
+	Hold                   bool   `json:"hold"`
+	Coaching               bool   `json:"coaching"`
+	CallSIDToCoach         string `json:"call_sid_to_coach"`
+	Status                 string `json:"status"`
+	StartConferenceOnEnter bool   `json:"start_conference_on_enter"`
+	EndConferenceOnExit    bool   `json:"end_conference_on_exit"`
+}
+
+// SeedGenerate asks for many in-progress conferences with SIDs drawn from
+// a counter, so repeated runs produce the same data.
+type SeedGenerate struct {
+	Conferences               int `json:"conferences"`
+	ParticipantsPerConference int `json:"participants_per_conference"`
+}
+
+// SeedResult counts what a seed added.
+type SeedResult struct {
+	Conferences  int `json:"conferences"`
+	Participants int `json:"participants"`
+}
+
+// LoadSeed adds the conferences and participants of a seed document. It adds
+// all of them or, on any error, none.
+func (s *Server) LoadSeed(r io.Reader) error {
+	_, err := s.loadSeed(r)
+	return err
+}
+
+func (s *Server) loadSeed(r io.Reader) (SeedResult, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var seed Seed
+	if err := dec.Decode(&seed); err != nil {
+		return SeedResult{}, fmt.Errorf("seed: %w", err)
+	}
+	if dec.More() {
+		return SeedResult{}, errors.New("seed: trailing data after the JSON document")
+	}
+	if g := seed.Generate; g != nil {
+		if g.Conferences < 0 || g.ParticipantsPerConference < 0 || g.Conferences > maxGeneratedConferences ||
+			int64(g.Conferences)*int64(g.ParticipantsPerConference) > maxGeneratedParticipants {
+			return SeedResult{}, fmt.Errorf("seed: generate asks for %d conferences of %d participants; the limits are %d and %d in total",
+				g.Conferences, g.ParticipantsPerConference, maxGeneratedConferences, maxGeneratedParticipants)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	savedConfs, savedCalls := s.generatedConferences, s.generatedCalls
+	var added []string
+	res, err := s.applySeedLocked(seed, &added)
+	if err != nil {
+		// A seed only creates conferences, so forgetting them undoes it.
+		for _, sid := range added {
+			delete(s.conferences, sid)
+		}
+		s.generatedConferences, s.generatedCalls = savedConfs, savedCalls
+		return SeedResult{}, err
+	}
+	return res, nil
+}
+
+func (s *Server) applySeedLocked(seed Seed, added *[]string) (SeedResult, error) {
+	var res SeedResult
+	for i, sc := range seed.Conferences {
+		c := ConferenceSeed{SID: sc.SID, FriendlyName: sc.FriendlyName, Status: sc.Status, Region: sc.Region}
+		if sc.DateCreated != "" {
+			t, err := time.Parse(time.RFC3339, sc.DateCreated)
+			if err != nil {
+				return res, fmt.Errorf("seed: conferences[%d].date_created: %w", i, err)
+			}
+			c.DateCreated = t
+		}
+		sid, err := s.addConferenceLocked(c)
+		if err != nil {
+			return res, fmt.Errorf("seed: conferences[%d]: %w", i, err)
+		}
+		*added = append(*added, sid)
+		res.Conferences++
+		for j, sp := range sc.Participants {
+			_, err := s.addParticipantLocked(ParticipantSeed{
+				ConferenceSID: sid, CallSID: sp.CallSID, Muted: sp.Muted, Hold: sp.Hold,
+				Coaching: sp.Coaching, CallSIDToCoach: sp.CallSIDToCoach, Status: sp.Status,
+				StartConferenceOnEnter: sp.StartConferenceOnEnter, EndConferenceOnExit: sp.EndConferenceOnExit,
+			})
+			if err != nil {
+				return res, fmt.Errorf("seed: conferences[%d].participants[%d]: %w", i, j, err)
+			}
+			res.Participants++
+		}
+	}
+	if seed.Generate != nil {
+		n, err := s.generateLocked(*seed.Generate, added)
+		res.Conferences += seed.Generate.Conferences
+		res.Participants += n
+		if err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+func (s *Server) generateLocked(g SeedGenerate, addedSIDs *[]string) (int, error) {
+	added := 0
+	for range g.Conferences {
+		s.generatedConferences++
+		n := s.generatedConferences
+		sid, err := s.addConferenceLocked(ConferenceSeed{
+			SID:          counterUUID(generatedConferencePrefix, n),
+			FriendlyName: fmt.Sprintf("generated-%d", n),
+		})
+		if err != nil {
+			return added, fmt.Errorf("seed: generate: %w", err)
+		}
+		*addedSIDs = append(*addedSIDs, sid)
+		for range g.ParticipantsPerConference {
+			s.generatedCalls++
+			call := counterUUID(generatedCallPrefix, s.generatedCalls)
+			if _, err := s.addParticipantLocked(ParticipantSeed{ConferenceSID: sid, CallSID: call}); err != nil {
+				return added, fmt.Errorf("seed: generate: %w", err)
+			}
+			added++
+		}
+	}
+	return added, nil
+}

@@ -1,0 +1,57 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseImportID(t *testing.T) {
+	t.Parallel()
+	const (
+		acct = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+		conf = "5d0c3b8e-2f4a-4c61-9a7e-1b2c3d4e5f60"
+		call = "a1b2c3d4-0001-4a5b-8c9d-0e1f2a3b4c5d"
+		def  = "0f8a2b6c-3d4e-4f50-8a6b-7c8d9e0f1a2b"
+	)
+	ok := []struct{ id, account string }{
+		{conf + "/" + call, def},
+		{acct + "/" + conf + "/" + call, acct},
+	}
+	for _, tc := range ok {
+		a, c, l, err := parseImportID(tc.id, def)
+		if err != nil || a != tc.account || c != conf || l != call {
+			t.Errorf("parseImportID(%q) = %q %q %q %v", tc.id, a, c, l, err)
+		}
+	}
+	for _, id := range []string{"", conf, conf + "/" + call + "/x/y", "x/" + call, conf + "/x", "x/" + conf + "/" + call,
+		conf + "/" + call + "/", "/" + conf + "/" + call} {
+		_, _, _, err := parseImportID(id, def)
+		if err == nil {
+			t.Errorf("parseImportID(%q) accepted a malformed id", id)
+			continue
+		}
+		if !strings.Contains(err.Error(), "<conference_sid>/<call_sid>") ||
+			!strings.Contains(err.Error(), "<account_sid>/<conference_sid>/<call_sid>") {
+			t.Errorf("error for %q does not show both forms: %v", id, err)
+		}
+	}
+}
+
+func FuzzParseImportID(f *testing.F) {
+	f.Add("5d0c3b8e-2f4a-4c61-9a7e-1b2c3d4e5f60/a1b2c3d4-0001-4a5b-8c9d-0e1f2a3b4c5d")
+	f.Add("a/b/c")
+	f.Add("///")
+	f.Fuzz(func(t *testing.T, id string) {
+		a, c, l, err := parseImportID(id, "0f8a2b6c-3d4e-4f50-8a6b-7c8d9e0f1a2b")
+		if err != nil {
+			return
+		}
+		want := c + "/" + l
+		if strings.Count(id, "/") == 2 {
+			want = a + "/" + want
+		}
+		if want != id {
+			t.Fatalf("parsed %q into %q %q %q", id, a, c, l)
+		}
+	})
+}

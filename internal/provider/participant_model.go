@@ -1,0 +1,167 @@
+package provider
+
+import (
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+)
+
+const (
+	onDestroyKeep   = "keep"
+	onDestroyReset  = "reset"
+	onDestroyRemove = "remove"
+
+	methodGET  = "GET"
+	methodPOST = "POST"
+
+	defaultAnnounceMethod = methodPOST
+	defaultHoldMethod     = methodGET
+	defaultWaitMethod     = methodPOST
+)
+
+var (
+	onDestroyModes = []string{onDestroyKeep, onDestroyReset, onDestroyRemove}
+	httpMethods    = []string{methodGET, methodPOST}
+)
+
+type participantModel struct {
+	ID                     types.String   `tfsdk:"id"`
+	AccountSID             types.String   `tfsdk:"account_sid"`
+	ConferenceSID          types.String   `tfsdk:"conference_sid"`
+	CallSID                types.String   `tfsdk:"call_sid"`
+	Muted                  types.Bool     `tfsdk:"muted"`
+	Hold                   types.Bool     `tfsdk:"hold"`
+	Coaching               types.Bool     `tfsdk:"coaching"`
+	CallSIDToCoach         types.String   `tfsdk:"call_sid_to_coach"`
+	AnnounceURL            types.String   `tfsdk:"announce_url"`
+	AnnounceMethod         types.String   `tfsdk:"announce_method"`
+	HoldURL                types.String   `tfsdk:"hold_url"`
+	HoldMethod             types.String   `tfsdk:"hold_method"`
+	WaitURL                types.String   `tfsdk:"wait_url"`
+	WaitMethod             types.String   `tfsdk:"wait_method"`
+	OnDestroy              types.String   `tfsdk:"on_destroy"`
+	Status                 types.String   `tfsdk:"status"`
+	DateCreated            types.String   `tfsdk:"date_created"`
+	DateUpdated            types.String   `tfsdk:"date_updated"`
+	EndConferenceOnExit    types.Bool     `tfsdk:"end_conference_on_exit"`
+	StartConferenceOnEnter types.Bool     `tfsdk:"start_conference_on_enter"`
+	URI                    types.String   `tfsdk:"uri"`
+	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+}
+
+// participantID is the resource id: account, conference and call sids.
+func participantID(accountSID, conferenceSID, callSID string) string {
+	return fmt.Sprintf("%s/%s/%s", accountSID, conferenceSID, callSID)
+}
+
+func (m *participantModel) key() (account, conference, call string) {
+	return m.AccountSID.ValueString(), m.ConferenceSID.ValueString(), m.CallSID.ValueString()
+}
+
+func (m *participantModel) description() string {
+	return fmt.Sprintf("call %s in conference %s", m.CallSID.ValueString(), m.ConferenceSID.ValueString())
+}
+
+// createParams is the whole desired state in one request: the configuration
+// is authoritative, so the flags are always sent, and each URL travels with
+// its method.
+func (m *participantModel) createParams() client.UpdateParticipantParams {
+	p := client.UpdateParticipantParams{
+		Muted:    m.Muted.ValueBoolPointer(),
+		Hold:     m.Hold.ValueBoolPointer(),
+		Coaching: m.Coaching.ValueBoolPointer(),
+	}
+	if m.Coaching.ValueBool() {
+		p.CallSIDToCoach = m.CallSIDToCoach.ValueStringPointer()
+	}
+	p.AnnounceURL, p.AnnounceMethod = urlWithMethod(m.AnnounceURL, m.AnnounceMethod)
+	p.HoldURL, p.HoldMethod = urlWithMethod(m.HoldURL, m.HoldMethod)
+	p.WaitURL, p.WaitMethod = urlWithMethod(m.WaitURL, m.WaitMethod)
+	return p
+}
+
+// updateParams carries only what differs between state and plan.
+// announce_url is sent only when the URL itself changed: every request that
+// carries it plays the announcement again, so changing announce_method alone
+// (or anything else) must not replay it. Hold and wait URLs are resent when
+// either the URL or its method changed, since the method is meaningless
+// without the URL.
+func updateParams(state, plan *participantModel) client.UpdateParticipantParams {
+	var p client.UpdateParticipantParams
+	if !plan.Muted.Equal(state.Muted) {
+		p.Muted = plan.Muted.ValueBoolPointer()
+	}
+	if !plan.Hold.Equal(state.Hold) {
+		p.Hold = plan.Hold.ValueBoolPointer()
+	}
+	coachChanged := !plan.CallSIDToCoach.Equal(state.CallSIDToCoach)
+	if !plan.Coaching.Equal(state.Coaching) || (plan.Coaching.ValueBool() && coachChanged) {
+		p.Coaching = plan.Coaching.ValueBoolPointer()
+		if plan.Coaching.ValueBool() {
+			p.CallSIDToCoach = plan.CallSIDToCoach.ValueStringPointer()
+		}
+	}
+	if !plan.AnnounceURL.Equal(state.AnnounceURL) {
+		p.AnnounceURL, p.AnnounceMethod = urlWithMethod(plan.AnnounceURL, plan.AnnounceMethod)
+	}
+	if !plan.HoldURL.Equal(state.HoldURL) || !plan.HoldMethod.Equal(state.HoldMethod) {
+		p.HoldURL, p.HoldMethod = urlWithMethod(plan.HoldURL, plan.HoldMethod)
+	}
+	if !plan.WaitURL.Equal(state.WaitURL) || !plan.WaitMethod.Equal(state.WaitMethod) {
+		p.WaitURL, p.WaitMethod = urlWithMethod(plan.WaitURL, plan.WaitMethod)
+	}
+	return p
+}
+
+// urlWithMethod returns nothing for a null URL: the API has no way to clear
+// a callback URL, so removing one from configuration only stops managing it.
+func urlWithMethod(u, method types.String) (*string, *string) {
+	if u.IsNull() || u.IsUnknown() {
+		return nil, nil
+	}
+	return u.ValueStringPointer(), method.ValueStringPointer()
+}
+
+// resetParams returns a participant to the API's defaults on destroy.
+func resetParams() client.UpdateParticipantParams {
+	f := false
+	return client.UpdateParticipantParams{Muted: &f, Hold: &f, Coaching: &f}
+}
+
+// applyParticipant copies what the API returns into the model. URL and
+// method attributes are left alone: the API never returns them.
+func (m *participantModel) applyParticipant(p *client.Participant) {
+	m.ID = types.StringValue(participantID(p.AccountSID, p.ConferenceSID, p.CallSID))
+	m.AccountSID = types.StringValue(p.AccountSID)
+	m.ConferenceSID = types.StringValue(p.ConferenceSID)
+	m.CallSID = types.StringValue(p.CallSID)
+	m.Muted = types.BoolValue(p.Muted)
+	m.Hold = types.BoolValue(p.Hold)
+	m.Coaching = types.BoolValue(p.Coaching)
+	m.CallSIDToCoach = types.StringNull()
+	if p.CallSIDToCoach != "" {
+		m.CallSIDToCoach = types.StringValue(p.CallSIDToCoach)
+	}
+	m.Status = types.StringValue(p.Status)
+	m.DateCreated = types.StringValue(p.DateCreated.String())
+	m.DateUpdated = types.StringValue(p.DateUpdated.String())
+	m.EndConferenceOnExit = types.BoolValue(p.EndConferenceOnExit)
+	m.StartConferenceOnEnter = types.BoolValue(p.StartConferenceOnEnter)
+	m.URI = types.StringValue(p.URI)
+}
+
+// setDefaultsForImport fills the attributes that only configuration knows,
+// with their schema defaults, so an imported participant plans cleanly
+// against a configuration that leaves them unset.
+func (m *participantModel) setDefaultsForImport() {
+	m.AnnounceURL = types.StringNull()
+	m.HoldURL = types.StringNull()
+	m.WaitURL = types.StringNull()
+	m.AnnounceMethod = types.StringValue(defaultAnnounceMethod)
+	m.HoldMethod = types.StringValue(defaultHoldMethod)
+	m.WaitMethod = types.StringValue(defaultWaitMethod)
+	m.OnDestroy = types.StringValue(onDestroyKeep)
+}

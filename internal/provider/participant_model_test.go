@@ -1,0 +1,157 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+)
+
+const (
+	callA = "a1b2c3d4-0001-4a5b-8c9d-0e1f2a3b4c5d"
+	callB = "a1b2c3d4-0002-4a5b-8c9d-0e1f2a3b4c5d"
+)
+
+func baseModel() participantModel {
+	return participantModel{
+		CallSID:        types.StringValue(callA),
+		Muted:          types.BoolValue(false),
+		Hold:           types.BoolValue(false),
+		Coaching:       types.BoolValue(false),
+		CallSIDToCoach: types.StringNull(),
+		AnnounceURL:    types.StringNull(),
+		AnnounceMethod: types.StringValue("POST"),
+		HoldURL:        types.StringNull(),
+		HoldMethod:     types.StringValue("GET"),
+		WaitURL:        types.StringNull(),
+		WaitMethod:     types.StringValue("POST"),
+		OnDestroy:      types.StringValue("keep"),
+	}
+}
+
+func TestUpdateParams(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name string
+		edit func(state, plan *participantModel)
+		want string // encoded form
+	}{
+		{"nothing changed", func(_, _ *participantModel) {}, ""},
+		{"on_destroy only", func(_, p *participantModel) { p.OnDestroy = types.StringValue("remove") }, ""},
+		{"mute", func(_, p *participantModel) { p.Muted = types.BoolValue(true) }, "Muted=true"},
+		{"start coaching", func(_, p *participantModel) {
+			p.Coaching = types.BoolValue(true)
+			p.CallSIDToCoach = types.StringValue(callB)
+		}, "CallSidToCoach=" + callB + "&Coaching=true"},
+		{"stop coaching", func(s, p *participantModel) {
+			s.Coaching, s.CallSIDToCoach = types.BoolValue(true), types.StringValue(callB)
+		}, "Coaching=false"},
+		{"coach another call", func(s, p *participantModel) {
+			s.Coaching, s.CallSIDToCoach = types.BoolValue(true), types.StringValue(callA)
+			p.Coaching, p.CallSIDToCoach = types.BoolValue(true), types.StringValue(callB)
+		}, "CallSidToCoach=" + callB + "&Coaching=true"},
+		{"announce url unchanged with other change", func(s, p *participantModel) {
+			s.AnnounceURL = types.StringValue("https://e.com/a")
+			p.AnnounceURL = types.StringValue("https://e.com/a")
+			p.Hold = types.BoolValue(true)
+		}, "Hold=true"},
+		{"announce method alone never replays", func(s, p *participantModel) {
+			s.AnnounceURL = types.StringValue("https://e.com/a")
+			p.AnnounceURL = types.StringValue("https://e.com/a")
+			p.AnnounceMethod = types.StringValue("GET")
+		}, ""},
+		{"announce url changed", func(s, p *participantModel) {
+			s.AnnounceURL = types.StringValue("https://e.com/a")
+			p.AnnounceURL = types.StringValue("https://e.com/b")
+		}, "AnnounceMethod=POST&AnnounceUrl=https%3A%2F%2Fe.com%2Fb"},
+		{"hold method resends hold url", func(s, p *participantModel) {
+			s.HoldURL = types.StringValue("https://e.com/h")
+			p.HoldURL = types.StringValue("https://e.com/h")
+			p.HoldMethod = types.StringValue("POST")
+		}, "HoldMethod=POST&HoldUrl=https%3A%2F%2Fe.com%2Fh"},
+		{"wait url removed sends nothing", func(s, p *participantModel) {
+			s.WaitURL = types.StringValue("https://e.com/w")
+		}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			state, plan := baseModel(), baseModel()
+			tc.edit(&state, &plan)
+			p := updateParams(&state, &plan)
+			if got := p.Encode().Encode(); got != tc.want {
+				t.Errorf("form = %q, want %q", got, tc.want)
+			}
+			if p.IsEmpty() != (tc.want == "") {
+				t.Errorf("IsEmpty = %v for %q", p.IsEmpty(), tc.want)
+			}
+		})
+	}
+}
+
+func TestCreateParams(t *testing.T) {
+	t.Parallel()
+	m := baseModel()
+	m.Muted = types.BoolValue(true)
+	m.HoldURL = types.StringValue("https://e.com/h")
+	got := m.createParams().Encode().Encode()
+	want := "Coaching=false&Hold=false&HoldMethod=GET&HoldUrl=https%3A%2F%2Fe.com%2Fh&Muted=true"
+	if got != want {
+		t.Errorf("create form = %q, want %q", got, want)
+	}
+}
+
+func TestApplyParticipantKeepsConfiguredURLs(t *testing.T) {
+	t.Parallel()
+	m := baseModel()
+	m.HoldURL = types.StringValue("https://e.com/h")
+	m.applyParticipant(&client.Participant{
+		AccountSID: "acct", ConferenceSID: "conf", CallSID: callA, Muted: true, Status: "in-progress",
+		URI: "/x.json", CallSIDToCoach: "",
+	})
+	if m.HoldURL.ValueString() != "https://e.com/h" || m.HoldMethod.ValueString() != "GET" {
+		t.Errorf("configured URL or method lost: %v %v", m.HoldURL, m.HoldMethod)
+	}
+	if !m.CallSIDToCoach.IsNull() || !m.Muted.ValueBool() || m.ID.ValueString() != "acct/conf/"+callA {
+		t.Errorf("API values not applied: %+v", m)
+	}
+}
+
+func TestValidateCoaching(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name     string
+		coaching types.Bool
+		target   types.String
+		want     string
+	}{
+		{"off", types.BoolValue(false), types.StringNull(), ""},
+		{"null coaching is off", types.BoolNull(), types.StringNull(), ""},
+		{"on with target", types.BoolValue(true), types.StringValue(callB), ""},
+		{"on without target", types.BoolValue(true), types.StringNull(), "Missing Call SID to Coach"},
+		{"target without coaching", types.BoolNull(), types.StringValue(callB), "Call SID to Coach Without Coaching"},
+		{"coach itself", types.BoolValue(true), types.StringValue(strings.ToUpper(callA)), "Participant Cannot Coach Itself"},
+		{"unknown target", types.BoolValue(true), types.StringUnknown(), ""},
+		{"unknown coaching", types.BoolUnknown(), types.StringValue(callB), ""},
+		{"target not a uuid", types.BoolValue(true), types.StringValue("CA1"), "Invalid SignalWire ID"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m := baseModel()
+			m.Coaching, m.CallSIDToCoach = tc.coaching, tc.target
+			diags := validateCoaching(&m)
+			if tc.want == "" {
+				if diags.HasError() {
+					t.Fatalf("unexpected error: %v", diags)
+				}
+				return
+			}
+			if !diags.HasError() || diags[0].Summary() != tc.want {
+				t.Fatalf("diags = %v, want %q", diags, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,106 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/validate"
+)
+
+// ValidateConfig enforces the API's cross-field rules before any request.
+// Values not yet known (from other resources) pass here and are checked in
+// ModifyPlan once Terraform knows them.
+func (r *participantResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg participantModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateCoaching(&cfg)...)
+}
+
+// validateCoaching checks coaching against call_sid_to_coach and call_sid.
+// A null coaching means the default, false.
+func validateCoaching(m *participantModel) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if m.Coaching.IsUnknown() || m.CallSIDToCoach.IsUnknown() {
+		return diags
+	}
+	coaching := m.Coaching.ValueBool()
+	hasTarget := !m.CallSIDToCoach.IsNull()
+	switch {
+	case coaching && !hasTarget:
+		diags.AddAttributeError(path.Root("coaching"), "Missing Call SID to Coach",
+			"coaching = true needs call_sid_to_coach: set it to the sid of the call in the same conference "+
+				"that this participant should coach, or set coaching = false.")
+	case !coaching && hasTarget:
+		diags.AddAttributeError(path.Root("call_sid_to_coach"), "Call SID to Coach Without Coaching",
+			"call_sid_to_coach is only used while coaching: set coaching = true to coach that call, "+
+				"or remove call_sid_to_coach.")
+	case !m.CallSID.IsUnknown() && !m.CallSID.IsNull() &&
+		strings.EqualFold(m.CallSIDToCoach.ValueString(), m.CallSID.ValueString()):
+		diags.AddAttributeError(path.Root("call_sid_to_coach"), "Participant Cannot Coach Itself",
+			"call_sid_to_coach is the participant's own call_sid: set it to the sid of another call in the conference.")
+	}
+	if hasTarget && !validate.IsUUID(m.CallSIDToCoach.ValueString()) {
+		diags.AddAttributeError(path.Root("call_sid_to_coach"), "Invalid SignalWire ID",
+			fmt.Sprintf("call_sid_to_coach must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, got %q.",
+				m.CallSIDToCoach.ValueString()))
+	}
+	return diags
+}
+
+// ModifyPlan defaults account_sid to the provider's project, replaces the
+// resource when the account changes, re-checks the coaching rules once values
+// that were unknown at validation are known, and warns before a destroy that
+// disconnects a call.
+func (r *participantResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		warnOnRemove(ctx, req, resp)
+		return
+	}
+	var plan participantModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(validateCoaching(&plan)...)
+
+	var account types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("account_sid"), &account)...)
+	if account.IsNull() && r.data != nil {
+		account = types.StringValue(r.data.projectID)
+	}
+	if !account.IsNull() && !account.IsUnknown() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("account_sid"), account)...)
+	}
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var prior types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_sid"), &prior)...)
+	if account.IsUnknown() || !account.Equal(prior) {
+		resp.RequiresReplace.Append(path.Root("account_sid"))
+	}
+}
+
+func warnOnRemove(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var onDestroy types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("on_destroy"), &onDestroy)...)
+	if onDestroy.ValueString() != onDestroyRemove {
+		return
+	}
+	var conference, call types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("conference_sid"), &conference)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("call_sid"), &call)...)
+	resp.Diagnostics.AddWarning("Destroy Removes the Participant From Its Conference",
+		fmt.Sprintf("on_destroy = \"remove\": destroying this resource takes call %s out of conference %s, "+
+			"which disconnects it from the conference. Set on_destroy = \"keep\" and apply first to leave the call untouched.",
+			call.ValueString(), conference.ValueString()))
+}

@@ -1,0 +1,191 @@
+package provider
+
+import (
+	"context"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+)
+
+const defaultTimeout = 5 * time.Minute
+
+var (
+	_ resource.Resource                   = &participantResource{}
+	_ resource.ResourceWithConfigure      = &participantResource{}
+	_ resource.ResourceWithImportState    = &participantResource{}
+	_ resource.ResourceWithValidateConfig = &participantResource{}
+	_ resource.ResourceWithModifyPlan     = &participantResource{}
+)
+
+type participantResource struct {
+	data *providerData
+}
+
+// NewConferenceParticipantResource is the signalwire_conference_participant
+// resource factory.
+func NewConferenceParticipantResource() resource.Resource {
+	return &participantResource{}
+}
+
+func (r *participantResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_conference_participant"
+}
+
+func (r *participantResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	if req.ProviderData == nil {
+		return
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.Append(unexpectedProviderData(req.ProviderData))
+		return
+	}
+	r.data = data
+}
+
+// Create adopts the live participant: the API has no create endpoint, so one
+// POST applies the configured settings and its answer becomes the state.
+func (r *participantResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan participantModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	account, conference, call := plan.key()
+	p, err := r.data.client.UpdateParticipant(ctx, account, conference, call, plan.createParams())
+	if err != nil {
+		resp.Diagnostics.Append(participantError(ctx, "Create", &plan, timeout, err))
+		return
+	}
+	plan.applyParticipant(p)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Read refreshes what the API returns; a participant whose call has left the
+// conference is gone, so it is dropped from state rather than failing.
+func (r *participantResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state participantModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Read(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	account, conference, call := state.key()
+	p, err := r.data.client.GetParticipant(ctx, account, conference, call)
+	if client.IsNotFound(err) {
+		tflog.Warn(ctx, "participant has left the conference; removing it from state", map[string]any{
+			"conference_sid": conference, "call_sid": call,
+		})
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(participantError(ctx, "Read", &state, timeout, err))
+		return
+	}
+	if state.OnDestroy.IsNull() {
+		state.setDefaultsForImport()
+	}
+	state.applyParticipant(p)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update sends one POST with only the settings that changed, or none at all
+// when only provider-side attributes (on_destroy, methods of unsent URLs,
+// timeouts) changed.
+func (r *participantResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state participantModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	params := updateParams(&state, &plan)
+	if params.IsEmpty() {
+		plan.copyComputed(&state)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	account, conference, call := plan.key()
+	p, err := r.data.client.UpdateParticipant(ctx, account, conference, call, params)
+	if err != nil {
+		resp.Diagnostics.Append(participantError(ctx, "Update", &plan, timeout, err))
+		return
+	}
+	plan.applyParticipant(p)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete does what on_destroy asks. A participant that is already gone is
+// not an error: the goal of every mode is then already met.
+func (r *participantResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state participantModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	account, conference, call := state.key()
+	var err error
+	switch state.OnDestroy.ValueString() {
+	case onDestroyReset:
+		_, err = r.data.client.UpdateParticipant(ctx, account, conference, call, resetParams())
+	case onDestroyRemove:
+		err = r.data.client.DeleteParticipant(ctx, account, conference, call)
+	default:
+		// keep: Terraform forgets the participant; the call is untouched.
+		return
+	}
+	if err != nil && !client.IsNotFound(err) {
+		resp.Diagnostics.Append(participantError(ctx, "Delete", &state, timeout, err))
+	}
+}
+
+func (r *participantResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	var defaultAccount string
+	if r.data != nil {
+		defaultAccount = r.data.projectID
+	}
+	account, conference, call, err := parseImportID(req.ID, defaultAccount)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), participantID(account, conference, call))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), account)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("conference_sid"), conference)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("call_sid"), call)...)
+}
+
+// copyComputed carries API-owned values over when no request was needed.
+func (m *participantModel) copyComputed(state *participantModel) {
+	m.ID = state.ID
+	m.Status = state.Status
+	m.DateCreated = state.DateCreated
+	m.DateUpdated = state.DateUpdated
+	m.EndConferenceOnExit = state.EndConferenceOnExit
+	m.StartConferenceOnEnter = state.StartConferenceOnEnter
+	m.URI = state.URI
+}

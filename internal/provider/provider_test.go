@@ -1,0 +1,112 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+func TestResolveSettings(t *testing.T) {
+	const project = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+	full := providerModel{
+		SpaceURL:   types.StringValue("example.signalwire.com"),
+		ProjectID:  types.StringValue(project),
+		APIToken:   types.StringValue("PTsecret"),
+		MaxRetries: types.Int64Null(),
+	}
+	empty := providerModel{
+		SpaceURL: types.StringNull(), ProjectID: types.StringNull(),
+		APIToken: types.StringNull(), MaxRetries: types.Int64Null(),
+	}
+	cases := []struct {
+		name      string
+		cfg       providerModel
+		env       map[string]string
+		want      settings
+		wantError []string // substrings: attribute path and remedy
+	}{
+		{name: "config", cfg: full, want: settings{"example.signalwire.com", project, "PTsecret", 4}},
+		{
+			name: "environment",
+			cfg:  empty,
+			env: map[string]string{envSpaceURL: "https://a.signalwire.com", envProjectID: project,
+				envAPIToken: "PTenv", envMaxRetries: "2"},
+			want: settings{"https://a.signalwire.com", project, "PTenv", 2},
+		},
+		{
+			name: "SIGNALWIRE_SPACE fallback",
+			cfg:  empty,
+			env:  map[string]string{envSpace: "b.signalwire.com", envProjectID: project, envAPIToken: "PTenv"},
+			want: settings{"b.signalwire.com", project, "PTenv", 4},
+		},
+		{
+			name: "config beats environment",
+			cfg:  full,
+			env:  map[string]string{envSpaceURL: "other.signalwire.com", envAPIToken: "PTenv"},
+			want: settings{"example.signalwire.com", project, "PTsecret", 4},
+		},
+		{
+			name: "all missing", cfg: empty,
+			wantError: []string{"space_url", "SIGNALWIRE_SPACE_URL (or SIGNALWIRE_SPACE)", "project_id",
+				"SIGNALWIRE_PROJECT_ID", "api_token", "SIGNALWIRE_API_TOKEN"},
+		},
+		{
+			name:      "unknown token",
+			cfg:       providerModel{SpaceURL: full.SpaceURL, ProjectID: full.ProjectID, APIToken: types.StringUnknown(), MaxRetries: types.Int64Null()},
+			wantError: []string{"api_token depends on a value that is not known", "SIGNALWIRE_API_TOKEN"},
+		},
+		{
+			name:      "project id from env not a uuid",
+			cfg:       providerModel{SpaceURL: full.SpaceURL, ProjectID: types.StringNull(), APIToken: full.APIToken, MaxRetries: types.Int64Null()},
+			env:       map[string]string{envProjectID: "AC123"},
+			wantError: []string{"project ID must be a UUID", "SIGNALWIRE_PROJECT_ID"},
+		},
+		{
+			name:      "bad max retries env",
+			cfg:       full,
+			env:       map[string]string{envMaxRetries: "many"},
+			wantError: []string{"SIGNALWIRE_MAX_RETRIES must be a whole number from 0 to 20"},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, k := range []string{envSpaceURL, envSpace, envProjectID, envAPIToken, envMaxRetries} {
+				t.Setenv(k, tc.env[k])
+			}
+			got, diags := resolveSettings(tc.cfg)
+			if len(tc.wantError) == 0 {
+				if diags.HasError() {
+					t.Fatalf("unexpected error: %v", diags)
+				}
+				if got != tc.want {
+					t.Fatalf("settings = %+v, want %+v", got, tc.want)
+				}
+				return
+			}
+			var text strings.Builder
+			for _, d := range diags.Errors() {
+				text.WriteString(d.Summary() + ": " + d.Detail() + "\n")
+			}
+			for _, want := range tc.wantError {
+				if !strings.Contains(text.String(), want) {
+					t.Errorf("errors do not mention %q:\n%s", want, text.String())
+				}
+			}
+		})
+	}
+}
+
+func TestUserAgent(t *testing.T) {
+	t.Parallel()
+	p := &signalwireProvider{version: "1.2.3", commit: "abc123"}
+	got := p.userAgent("1.11.4")
+	for _, want := range []string{"terraform-provider-signalwire/1.2.3", "Terraform/1.11.4", "abc123"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("User-Agent %q lacks %q", got, want)
+		}
+	}
+	if got := p.userAgent(""); !strings.Contains(got, "Terraform/unknown") {
+		t.Errorf("User-Agent without a Terraform version = %q", got)
+	}
+}

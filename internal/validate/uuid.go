@@ -1,0 +1,47 @@
+package validate
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// uuidPattern accepts the canonical 8-4-4-4-12 hex form the API uses for every
+// sid; SignalWire ids are UUIDs, not Twilio-style prefixed strings.
+var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// IsUUID reports whether s is a UUID in canonical form.
+func IsUUID(s string) bool {
+	return uuidPattern.MatchString(s)
+}
+
+type uuidValidator struct{}
+
+// UUID returns a validator that requires a UUID such as
+// 3fa85f64-5717-4562-b3fc-2c963f66afa6.
+func UUID() validator.String {
+	return uuidValidator{}
+}
+
+func (uuidValidator) Description(context.Context) string {
+	return "value must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6"
+}
+
+func (v uuidValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (uuidValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if IsUUID(req.ConfigValue.ValueString()) {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid SignalWire ID",
+		fmt.Sprintf("%s must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, got %q. "+
+			"SignalWire ids are UUIDs; copy the sid from the SignalWire dashboard or API.",
+			req.Path, req.ConfigValue.ValueString()))
+}

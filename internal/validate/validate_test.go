@@ -1,0 +1,84 @@
+package validate_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/validate"
+)
+
+func run(v validator.String, value types.String) validator.StringResponse {
+	resp := validator.StringResponse{}
+	v.ValidateString(context.Background(), validator.StringRequest{
+		Path:        path.Root("attr"),
+		ConfigValue: value,
+	}, &resp)
+	return resp
+}
+
+func TestUUID(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		value   types.String
+		wantErr bool
+	}{
+		"valid":          {types.StringValue("3fa85f64-5717-4562-b3fc-2c963f66afa6"), false},
+		"upper case":     {types.StringValue("3FA85F64-5717-4562-B3FC-2C963F66AFA6"), false},
+		"null":           {types.StringNull(), false},
+		"unknown":        {types.StringUnknown(), false},
+		"twilio style":   {types.StringValue("CA1234567890abcdef1234567890abcdef"), true},
+		"empty":          {types.StringValue(""), true},
+		"no dashes":      {types.StringValue("3fa85f6457174562b3fc2c963f66afa6"), true},
+		"trailing space": {types.StringValue("3fa85f64-5717-4562-b3fc-2c963f66afa6 "), true},
+		"non hex":        {types.StringValue("zfa85f64-5717-4562-b3fc-2c963f66afa6"), true},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			resp := run(validate.UUID(), tc.value)
+			if got := resp.Diagnostics.HasError(); got != tc.wantErr {
+				t.Fatalf("HasError = %v, want %v: %v", got, tc.wantErr, resp.Diagnostics)
+			}
+			if tc.wantErr && !strings.Contains(resp.Diagnostics[0].Detail(), "attr must be a UUID") {
+				t.Errorf("detail does not name the attribute: %s", resp.Diagnostics[0].Detail())
+			}
+		})
+	}
+}
+
+func TestHTTPURL(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		value   types.String
+		wantErr bool
+	}{
+		"https":          {types.StringValue("https://example.com/hold.xml"), false},
+		"http with port": {types.StringValue("http://127.0.0.1:8080/x?y=1"), false},
+		"null":           {types.StringNull(), false},
+		"unknown":        {types.StringUnknown(), false},
+		"relative":       {types.StringValue("/hold.xml"), true},
+		"no scheme":      {types.StringValue("example.com/hold.xml"), true},
+		"ftp":            {types.StringValue("ftp://example.com/hold.xml"), true},
+		"no host":        {types.StringValue("https:///hold.xml"), true},
+		"opaque":         {types.StringValue("https:example.com"), true},
+		"empty":          {types.StringValue(""), true},
+		"garbage":        {types.StringValue("http://[::1"), true},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			resp := run(validate.HTTPURL(), tc.value)
+			if got := resp.Diagnostics.HasError(); got != tc.wantErr {
+				t.Fatalf("HasError = %v, want %v: %v", got, tc.wantErr, resp.Diagnostics)
+			}
+			if tc.wantErr && !strings.Contains(resp.Diagnostics[0].Detail(), "attr must be an absolute http or https URL") {
+				t.Errorf("detail does not name the attribute: %s", resp.Diagnostics[0].Detail())
+			}
+		})
+	}
+}
