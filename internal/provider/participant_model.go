@@ -134,23 +134,11 @@ func resetParams() client.UpdateParticipantParams {
 // applyParticipant copies what the API returns into the model. URL and
 // method attributes are left alone: the API never returns them.
 func (m *participantModel) applyParticipant(p *client.Participant) {
-	m.ID = types.StringValue(participantID(p.AccountSID, p.ConferenceSID, p.CallSID))
-	m.AccountSID = types.StringValue(p.AccountSID)
-	m.ConferenceSID = types.StringValue(p.ConferenceSID)
-	m.CallSID = types.StringValue(p.CallSID)
-	m.Muted = types.BoolValue(p.Muted)
-	m.Hold = types.BoolValue(p.Hold)
-	m.Coaching = types.BoolValue(p.Coaching)
-	m.CallSIDToCoach = types.StringNull()
-	if p.CallSIDToCoach != "" {
-		m.CallSIDToCoach = types.StringValue(p.CallSIDToCoach)
-	}
-	m.Status = types.StringValue(p.Status)
-	m.DateCreated = types.StringValue(p.DateCreated.String())
-	m.DateUpdated = types.StringValue(p.DateUpdated.String())
-	m.EndConferenceOnExit = types.BoolValue(p.EndConferenceOnExit)
-	m.StartConferenceOnEnter = types.BoolValue(p.StartConferenceOnEnter)
-	m.URI = types.StringValue(p.URI)
+	d := flattenParticipant(p)
+	m.ID, m.AccountSID, m.ConferenceSID, m.CallSID = d.ID, d.AccountSID, d.ConferenceSID, d.CallSID
+	m.Muted, m.Hold, m.Coaching, m.CallSIDToCoach = d.Muted, d.Hold, d.Coaching, d.CallSIDToCoach
+	m.Status, m.DateCreated, m.DateUpdated, m.URI = d.Status, d.DateCreated, d.DateUpdated, d.URI
+	m.EndConferenceOnExit, m.StartConferenceOnEnter = d.EndConferenceOnExit, d.StartConferenceOnEnter
 }
 
 // setDefaultsForImport fills the attributes that only configuration knows,

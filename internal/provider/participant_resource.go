@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
@@ -19,6 +20,7 @@ var (
 	_ resource.ResourceWithImportState    = &participantResource{}
 	_ resource.ResourceWithValidateConfig = &participantResource{}
 	_ resource.ResourceWithModifyPlan     = &participantResource{}
+	_ resource.ResourceWithIdentity       = &participantResource{}
 )
 
 type participantResource struct {
@@ -68,6 +70,7 @@ func (r *participantResource) Create(ctx context.Context, req resource.CreateReq
 	}
 	plan.applyParticipant(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &plan)...)
 }
 
 // Read refreshes what the API returns; a participant whose call has left the
@@ -89,6 +92,7 @@ func (r *participantResource) Read(ctx context.Context, req resource.ReadRequest
 		tflog.Warn(ctx, "participant has left the conference; removing it from state", map[string]any{
 			"conference_sid": conference, "call_sid": call,
 		})
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &state)...)
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -101,6 +105,7 @@ func (r *participantResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	state.applyParticipant(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &state)...)
 }
 
 // Update sends one POST with only the settings that changed, or none at all
@@ -122,6 +127,7 @@ func (r *participantResource) Update(ctx context.Context, req resource.UpdateReq
 	if params.IsEmpty() {
 		plan.copyComputed(&state)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &plan)...)
 		return
 	}
 	account, conference, call := plan.key()
@@ -132,6 +138,7 @@ func (r *participantResource) Update(ctx context.Context, req resource.UpdateReq
 	}
 	plan.applyParticipant(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &plan)...)
 }
 
 // Delete does what on_destroy asks. A participant that is already gone is
@@ -163,20 +170,23 @@ func (r *participantResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 }
 
+// ImportState accepts an import id or, in an import block, an identity.
 func (r *participantResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	var defaultAccount string
-	if r.data != nil {
-		defaultAccount = r.data.projectID
-	}
-	account, conference, call, err := parseImportID(req.ID, defaultAccount)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
+	account, conference, call, diags := r.importKey(ctx, req)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), participantID(account, conference, call))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), account)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("conference_sid"), conference)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("call_sid"), call)...)
+	if resp.Identity != nil {
+		resp.Diagnostics.Append(resp.Identity.Set(ctx, participantIdentity{
+			AccountSID:    types.StringValue(account),
+			ConferenceSID: types.StringValue(conference),
+			CallSID:       types.StringValue(call),
+		})...)
+	}
 }
 
 // copyComputed carries API-owned values over when no request was needed.

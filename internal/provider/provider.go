@@ -152,7 +152,11 @@ func (p *signalwireProvider) Resources(context.Context) []func() resource.Resour
 }
 
 func (p *signalwireProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return nil
+	return []func() datasource.DataSource{
+		NewConferenceDataSource,
+		NewConferenceParticipantDataSource,
+		NewConferenceParticipantsDataSource,
+	}
 }
 
 type settings struct {

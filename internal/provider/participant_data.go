@@ -1,0 +1,114 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/validate"
+)
+
+// participantData is a participant as the data sources expose it: the
+// signalwire_conference_participant data source's model and the element of
+// signalwire_conference_participants' list.
+type participantData struct {
+	ID                     types.String `tfsdk:"id"`
+	AccountSID             types.String `tfsdk:"account_sid"`
+	ConferenceSID          types.String `tfsdk:"conference_sid"`
+	CallSID                types.String `tfsdk:"call_sid"`
+	Muted                  types.Bool   `tfsdk:"muted"`
+	Hold                   types.Bool   `tfsdk:"hold"`
+	Coaching               types.Bool   `tfsdk:"coaching"`
+	CallSIDToCoach         types.String `tfsdk:"call_sid_to_coach"`
+	Status                 types.String `tfsdk:"status"`
+	DateCreated            types.String `tfsdk:"date_created"`
+	DateUpdated            types.String `tfsdk:"date_updated"`
+	EndConferenceOnExit    types.Bool   `tfsdk:"end_conference_on_exit"`
+	StartConferenceOnEnter types.Bool   `tfsdk:"start_conference_on_enter"`
+	URI                    types.String `tfsdk:"uri"`
+}
+
+// flattenParticipant is the one mapping from the API's participant to
+// Terraform values; the resource uses it too.
+func flattenParticipant(p *client.Participant) participantData {
+	return participantData{
+		ID:                     types.StringValue(participantID(p.AccountSID, p.ConferenceSID, p.CallSID)),
+		AccountSID:             types.StringValue(p.AccountSID),
+		ConferenceSID:          types.StringValue(p.ConferenceSID),
+		CallSID:                types.StringValue(p.CallSID),
+		Muted:                  types.BoolValue(p.Muted),
+		Hold:                   types.BoolValue(p.Hold),
+		Coaching:               types.BoolValue(p.Coaching),
+		CallSIDToCoach:         optionalString(p.CallSIDToCoach),
+		Status:                 types.StringValue(p.Status),
+		DateCreated:            types.StringValue(p.DateCreated.String()),
+		DateUpdated:            types.StringValue(p.DateUpdated.String()),
+		EndConferenceOnExit:    types.BoolValue(p.EndConferenceOnExit),
+		StartConferenceOnEnter: types.BoolValue(p.StartConferenceOnEnter),
+		URI:                    types.StringValue(p.URI),
+	}
+}
+
+// optionalString maps the API's empty string (or null) to a null value.
+func optionalString(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+// participantDataAttributes describes a participant for the data sources.
+// With lookup set, conference_sid and call_sid are the inputs of a single
+// lookup and account_sid may be given; otherwise every attribute is read-only.
+func participantDataAttributes(lookup bool) map[string]schema.Attribute {
+	attrs := map[string]schema.Attribute{
+		"id": dataString("The participant's id, `<account_sid>/<conference_sid>/<call_sid>`, the same form as the " +
+			"`signalwire_conference_participant` resource's id."),
+		"account_sid":    dataString("The account (project) the conference belongs to."),
+		"conference_sid": dataString("The sid of the conference the participant is in."),
+		"call_sid":       dataString("The sid of the participant's call."),
+		"muted":          dataBool("Whether the participant is muted, so the conference does not hear them."),
+		"hold":           dataBool("Whether the participant is on hold."),
+		"coaching":       dataBool("Whether the participant is coaching another call, named by `call_sid_to_coach`."),
+		"call_sid_to_coach": dataString("The sid of the call this participant coaches, or null when it coaches " +
+			"no one."),
+		"status":                    dataString("The participant's status as the API reports it, such as `in-progress`."),
+		"date_created":              dataString("When the participant joined, in RFC 2822 format."),
+		"date_updated":              dataString("When the participant was last updated, in RFC 2822 format."),
+		"end_conference_on_exit":    dataBool("Whether the conference ends when this participant leaves."),
+		"start_conference_on_enter": dataBool("Whether the conference started when this participant entered."),
+		"uri":                       dataString("The participant's URI, relative to the API host."),
+	}
+	if lookup {
+		attrs["account_sid"] = accountSIDArgument("The account (project) the conference belongs to.")
+		attrs["conference_sid"] = sidArgument("The sid of the conference to look in.")
+		attrs["call_sid"] = sidArgument("The sid of the participant's call.")
+	}
+	return attrs
+}
+
+func dataString(desc string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
+}
+
+func dataBool(desc string) schema.BoolAttribute {
+	return schema.BoolAttribute{MarkdownDescription: desc, Computed: true}
+}
+
+func sidArgument(desc string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: desc + " A UUID.",
+		Required:            true,
+		Validators:          []validator.String{validate.UUID()},
+	}
+}
+
+func accountSIDArgument(desc string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: desc + " A UUID. Defaults to the provider's `project_id`.",
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.String{validate.UUID()},
+	}
+}

@@ -1,0 +1,101 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+)
+
+var (
+	_ datasource.DataSource              = &participantsDataSource{}
+	_ datasource.DataSourceWithConfigure = &participantsDataSource{}
+)
+
+type participantsDataSource struct {
+	data *providerData
+}
+
+type participantsDataModel struct {
+	ID            types.String      `tfsdk:"id"`
+	AccountSID    types.String      `tfsdk:"account_sid"`
+	ConferenceSID types.String      `tfsdk:"conference_sid"`
+	Muted         types.Bool        `tfsdk:"muted"`
+	Hold          types.Bool        `tfsdk:"hold"`
+	Participants  []participantData `tfsdk:"participants"`
+}
+
+// NewConferenceParticipantsDataSource is the
+// signalwire_conference_participants data source factory.
+func NewConferenceParticipantsDataSource() datasource.DataSource {
+	return &participantsDataSource{}
+}
+
+func (d *participantsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_conference_participants"
+}
+
+func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the participants of a conference, optionally only those muted or not, on hold " +
+			"or not. The filters are applied by the API. Every page is read, 1,000 participants per request, so the " +
+			"list is complete. Feed it to `for_each` on `signalwire_conference_participant` to manage many " +
+			"participants at once.",
+		Attributes: map[string]schema.Attribute{
+			"id":             dataString("`<account_sid>/<conference_sid>`."),
+			"account_sid":    accountSIDArgument("The account (project) the conference belongs to."),
+			"conference_sid": sidArgument("The sid of the conference whose participants to list."),
+			"muted": schema.BoolAttribute{
+				MarkdownDescription: "When set, only participants whose `muted` equals this value are listed. " +
+					"Unset by default: muted or not.",
+				Optional: true,
+			},
+			"hold": schema.BoolAttribute{
+				MarkdownDescription: "When set, only participants whose `hold` equals this value are listed. " +
+					"Unset by default: on hold or not.",
+				Optional: true,
+			},
+			"participants": schema.ListNestedAttribute{
+				MarkdownDescription: "The matching participants, in the order they joined (oldest first).",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: participantDataAttributes(false)},
+			},
+		},
+	}
+}
+
+func (d *participantsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = configureDataSource(req, resp)
+}
+
+// Read makes one GET per page of up to 1,000 participants.
+func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg participantsDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	account := d.data.accountOrProject(cfg.AccountSID)
+	conference := cfg.ConferenceSID.ValueString()
+	list, err := d.data.client.ListParticipants(ctx, account, conference, client.ParticipantListFilter{
+		Muted: cfg.Muted.ValueBoolPointer(),
+		Hold:  cfg.Hold.ValueBoolPointer(),
+	})
+	if err != nil {
+		resp.Diagnostics.Append(lookupError("Conference Participants", "the participants of conference "+conference,
+			fmt.Sprintf("The API found no conference %s in account %s; check conference_sid and account_sid",
+				conference, account), err))
+		return
+	}
+	cfg.ID = types.StringValue(account + "/" + conference)
+	cfg.AccountSID = types.StringValue(account)
+	cfg.Participants = make([]participantData, len(list))
+	for i := range list {
+		cfg.Participants[i] = flattenParticipant(&list[i])
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}
