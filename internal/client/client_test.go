@@ -149,9 +149,9 @@ func TestConnectionReuse(t *testing.T) {
 		t.Fatalf("%d requests", srv.count())
 	}
 	// The transport may dial a spare connection while another is being
-	// returned to the pool, so allow a little over one per worker; without
-	// keep-alive this would be one per request.
-	if n := srv.newConns(); n > parallel+parallel/2 {
+	// returned to the pool, more often on a loaded machine, so allow up to two
+	// per worker; without keep-alive this would be one per request.
+	if n := srv.newConns(); n > 2*parallel {
 		t.Fatalf("%d connections opened for %d requests at parallelism %d", n, total, parallel)
 	}
 }

@@ -6,8 +6,11 @@
 // *APIError.
 //
 // Retries: 429, 500, 502, 503, 504 and connection errors are retried with
-// exponential backoff and jitter, honouring Retry-After, up to
-// Config.MaxRetries times. Other 4xx answers are never retried.
+// exponential backoff and jitter between Config.RetryWaitMin and
+// RetryWaitMax, up to Config.MaxRetries times. A Retry-After header (seconds
+// or an HTTP date) sets the wait instead, capped at RetryWaitMax so a server
+// cannot stall a run. Other 4xx answers and TLS certificate failures are
+// never retried.
 //
 // Announcements are the exception. A participant update that carries
 // AnnounceUrl plays the announcement every time the server processes it. A

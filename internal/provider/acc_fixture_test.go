@@ -69,15 +69,16 @@ provider "signalwire" {
 `, f.srv.URL, f.fake.ProjectID(), fakeapi.DefaultAPIToken)
 }
 
-// participant renders a resource block with the given attribute lines.
-func (f *fixture) participant(name, call string, attrs ...string) string {
+// participant renders the resource block at addr with the given attribute
+// lines.
+func (f *fixture) participant(call string, attrs ...string) string {
 	return fmt.Sprintf(`
-resource "signalwire_conference_participant" %q {
+resource "signalwire_conference_participant" "test" {
   conference_sid = %q
   call_sid       = %q
   %s
 }
-`, name, f.conf, call, strings.Join(attrs, "\n  "))
+`, f.conf, call, strings.Join(attrs, "\n  "))
 }
 
 func (f *fixture) config(blocks ...string) string {

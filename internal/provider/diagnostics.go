@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
 )
@@ -19,8 +20,14 @@ func participantError(ctx context.Context, op string, m *participantModel, timeo
 	who := m.description()
 	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
-			"%s of %s did not finish within its %s timeout. Raise timeouts.%s if the API is slow, or try again.",
-			op, who, timeout, strings.ToLower(op)))
+			"%s of %s did not finish within its %s timeout. Raise timeouts.%s if the API is slow, or try again.%s",
+			op, who, timeout, strings.ToLower(op), announcementNote(err)))
+	}
+	if errors.Is(err, client.ErrAnnouncementUncertain) {
+		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
+			"The request for %s carried announce_url and failed in a way that leaves open whether the API "+
+				"processed it (%s). It was not retried, so the announcement plays at most once.%s",
+			who, errorCause(err), announcementNote(err)))
 	}
 	apiErr, ok := client.AsAPIError(err)
 	switch {
@@ -29,17 +36,40 @@ func participantError(ctx context.Context, op string, m *participantModel, timeo
 			"The API found no %s (code %d, HTTP %d). A participant exists only while its call is connected to the "+
 				"conference: check that the call is live and in this conference, and that the sids are right.",
 			who, apiErr.Code, apiErr.StatusCode))
-	case ok && apiErr.IsUnauthorized():
-		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
-			"The API rejected the credentials for %s (code %d, HTTP %d): %s. Check project_id and api_token "+
-				"(or %s and %s) and that the token has the Voice scope.",
-			who, apiErr.Code, apiErr.StatusCode, apiErr.Message, envProjectID, envAPIToken))
 	case ok:
-		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
-			"The API answered %s with HTTP %d, code %d: %s. See %s.",
-			who, apiErr.StatusCode, apiErr.Code, apiErr.Message, moreInfo(apiErr)))
+		return diag.NewErrorDiagnostic(summary, apiErrorDetail(who, apiErr))
 	}
 	return diag.NewErrorDiagnostic(summary, fmt.Sprintf("Request for %s failed: %s", who, err))
+}
+
+// announcementNote tells the user what to do when an update carrying
+// announce_url may have played it: applying again sends it again.
+func announcementNote(err error) string {
+	if !errors.Is(err, client.ErrAnnouncementUncertain) {
+		return ""
+	}
+	return " The announcement may already have played: check the call, then apply again to retry, which plays " +
+		"it again; to avoid a second play, remove announce_url from the configuration before applying."
+}
+
+// errorCause names what went wrong without the client's own announcement text.
+func errorCause(err error) string {
+	if apiErr, ok := client.AsAPIError(err); ok {
+		return fmt.Sprintf("HTTP %d, code %d: %s", apiErr.StatusCode, apiErr.Code, apiErr.Message)
+	}
+	return strings.TrimSuffix(err.Error(), "; "+client.ErrAnnouncementUncertain.Error())
+}
+
+// apiErrorDetail words the API errors every operation shares: rejected
+// credentials, and any other answer with its code and message.
+func apiErrorDetail(who string, e *client.APIError) string {
+	if e.IsUnauthorized() {
+		return fmt.Sprintf("The API rejected the credentials for %s (code %d, HTTP %d): %s. Check project_id and "+
+			"api_token (or %s and %s), that the token has the Voice scope, and that account_sid is your project.",
+			who, e.Code, e.StatusCode, e.Message, envProjectID, envAPIToken)
+	}
+	return fmt.Sprintf("The API answered the request for %s with HTTP %d, code %d: %s. See %s.",
+		who, e.StatusCode, e.Code, e.Message, moreInfo(e))
 }
 
 func moreInfo(e *client.APIError) string {
@@ -52,4 +82,33 @@ func moreInfo(e *client.APIError) string {
 func unexpectedProviderData(data any) diag.Diagnostic {
 	return diag.NewErrorDiagnostic("Unexpected Provider Data",
 		fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", data))
+}
+
+// lookupError turns a client error from a data source read into a
+// diagnostic. notFound explains a 404 in the object's own terms.
+func lookupError(object, who, notFound string, err error) diag.Diagnostic {
+	summary := "Unable to Read " + object
+	apiErr, ok := client.AsAPIError(err)
+	switch {
+	case ok && apiErr.IsNotFound():
+		return diag.NewErrorDiagnostic(summary, fmt.Sprintf("%s (code %d, HTTP %d).",
+			notFound, apiErr.Code, apiErr.StatusCode))
+	case ok:
+		return diag.NewErrorDiagnostic(summary, apiErrorDetail(who, apiErr))
+	}
+	return diag.NewErrorDiagnostic(summary, fmt.Sprintf("Request for %s failed: %s", who, err))
+}
+
+// conferenceMatchError reports a friendly_name lookup that did not find
+// exactly one conference, and how to narrow or widen the search.
+func conferenceMatchError(name, status string, found int) diag.Diagnostic {
+	var detail string
+	if found == 0 {
+		detail = fmt.Sprintf("Found no conference named %q with status %q. Check the name (it must match exactly), "+
+			"set status to the conference's status (init, in-progress or completed), or look it up by sid.", name, status)
+	} else {
+		detail = fmt.Sprintf("Found %d conferences named %q with status %q; the lookup needs exactly one. "+
+			"Look the conference up by sid instead, or narrow the search by setting status.", found, name, status)
+	}
+	return diag.NewAttributeErrorDiagnostic(path.Root("friendly_name"), "Unable to Read Conference", detail)
 }

@@ -22,7 +22,7 @@ import (
 func TestAccParticipant_drift(t *testing.T) {
 	f := newFixture(t)
 	call := f.addCall()
-	cfg := f.config(f.participant("test", call, "muted = true"))
+	cfg := f.config(f.participant(call, "muted = true"))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),
@@ -77,7 +77,7 @@ func (f *fixture) driftThroughAPI(call string, form url.Values) {
 func TestAccParticipant_hangUp(t *testing.T) {
 	f := newFixture(t)
 	call := f.addCall()
-	cfg := f.config(f.participant("test", call, "muted = true"))
+	cfg := f.config(f.participant(call, "muted = true"))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),
@@ -122,7 +122,7 @@ func TestAccParticipant_announcementNotReplayed(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				PreConfig: f.resetLog,
-				Config: f.config(f.participant("test", call, "announce_url = "+quote(first),
+				Config: f.config(f.participant(call, "announce_url = "+quote(first),
 					"hold_url = \"https://example.com/hold.xml\"", "wait_url = \"https://example.com/wait.xml\"",
 					"wait_method = \"GET\"")),
 				Check: f.expectPostForm(url.Values{
@@ -134,7 +134,7 @@ func TestAccParticipant_announcementNotReplayed(t *testing.T) {
 			},
 			{
 				PreConfig: f.resetLog,
-				Config: f.config(f.participant("test", call, "announce_url = "+quote(first), "muted = true",
+				Config: f.config(f.participant(call, "announce_url = "+quote(first), "muted = true",
 					"hold_url = \"https://example.com/hold.xml\"", "wait_url = \"https://example.com/wait.xml\"",
 					"wait_method = \"GET\"", "announce_method = \"GET\"")),
 				Check: f.expectPostForm(url.Values{"Muted": {"true"}}),
@@ -145,7 +145,7 @@ func TestAccParticipant_announcementNotReplayed(t *testing.T) {
 			},
 			{
 				PreConfig: f.resetLog,
-				Config: f.config(f.participant("test", call, "announce_url = "+quote(second), "muted = true",
+				Config: f.config(f.participant(call, "announce_url = "+quote(second), "muted = true",
 					"hold_url = \"https://example.com/hold.xml\"", "hold_method = \"POST\"",
 					"wait_url = \"https://example.com/wait.xml\"", "wait_method = \"GET\"", "announce_method = \"GET\"")),
 				Check: f.expectPostForm(url.Values{
@@ -171,7 +171,7 @@ func TestAccParticipant_unknownCoachTarget(t *testing.T) {
 resource "terraform_data" "coach" {
   input = `+quote(other)+`
 }
-`, f.participant("test", call, "coaching = true", "call_sid_to_coach = terraform_data.coach.output"))
+`, f.participant(call, "coaching = true", "call_sid_to_coach = terraform_data.coach.output"))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),
@@ -202,7 +202,7 @@ func TestAccParticipant_unknownCoachTargetCheckedWhenKnown(t *testing.T) {
 resource "terraform_data" "coach" {
   input = `+quote(call)+`
 }
-`, f.participant("test", call, "coaching = true", "call_sid_to_coach = terraform_data.coach.output"))
+`, f.participant(call, "coaching = true", "call_sid_to_coach = terraform_data.coach.output"))
 
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),

@@ -15,7 +15,7 @@ func TestAccParticipant_onDestroyKeep(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),
 		Steps: []resource.TestStep{{
-			Config: f.config(f.participant("test", call, "muted = true", "hold = true")),
+			Config: f.config(f.participant(call, "muted = true", "hold = true")),
 			Check:  func(*terraform.State) error { f.resetLog(); return nil },
 		}},
 		CheckDestroy: func(*terraform.State) error {
@@ -34,7 +34,7 @@ func TestAccParticipant_onDestroyReset(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),
 		Steps: []resource.TestStep{{
-			Config: f.config(f.participant("test", call, "muted = true", "hold = true",
+			Config: f.config(f.participant(call, "muted = true", "hold = true",
 				"coaching = true", "call_sid_to_coach = "+quote(other), `on_destroy = "reset"`)),
 			Check: func(*terraform.State) error { f.resetLog(); return nil },
 		}},
@@ -57,7 +57,7 @@ func TestAccParticipant_onDestroyRemove(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),
 		Steps: []resource.TestStep{{
-			Config: f.config(f.participant("test", call, "muted = true", `on_destroy = "remove"`)),
+			Config: f.config(f.participant(call, "muted = true", `on_destroy = "remove"`)),
 			Check:  func(*terraform.State) error { f.resetLog(); return nil },
 		}},
 		CheckDestroy: func(*terraform.State) error {
@@ -78,7 +78,7 @@ func TestAccParticipant_onDestroyRemoveAlreadyGone(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),
 		Steps: []resource.TestStep{{
-			Config: f.config(f.participant("test", call, `on_destroy = "remove"`)),
+			Config: f.config(f.participant(call, `on_destroy = "remove"`)),
 			Check: func(*terraform.State) error {
 				f.resetLog()
 				f.fake.HangUp(f.conf, call)

@@ -28,7 +28,7 @@ func TestAccParticipant_lifecycle(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				PreConfig: f.resetLog,
-				Config:    f.config(f.participant("test", call, "muted = true", "hold = true")),
+				Config:    f.config(f.participant(call, "muted = true", "hold = true")),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"),
 						knownvalue.StringExact(f.fake.ProjectID()+"/"+f.conf+"/"+call)),
@@ -70,7 +70,7 @@ func TestAccParticipant_lifecycle(t *testing.T) {
 			},
 			{
 				PreConfig: f.resetLog,
-				Config: f.config(f.participant("test", call,
+				Config: f.config(f.participant(call,
 					"hold = true", "coaching = true", "call_sid_to_coach = "+quote(other))),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
@@ -90,7 +90,7 @@ func TestAccParticipant_lifecycle(t *testing.T) {
 				),
 			},
 			{
-				Config: f.config(f.participant("test", call,
+				Config: f.config(f.participant(call,
 					"hold = true", "coaching = true", "call_sid_to_coach = "+quote(other))),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},

@@ -1,0 +1,135 @@
+package provider
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+)
+
+const (
+	diagConference = "5d0c3b8e-2f4a-4c61-9a7e-1b2c3d4e5f60"
+	diagCall       = "a1b2c3d4-0001-4a5b-8c9d-0e1f2a3b4c5d"
+)
+
+// TestParticipantErrorDetails drives the real client against a server that
+// misbehaves and checks the diagnostic says what happened and what to do.
+func TestParticipantErrorDetails(t *testing.T) {
+	t.Parallel()
+	announce := client.UpdateParticipantParams{AnnounceURL: ptrTo("https://example.com/welcome.xml")}
+	mute := client.UpdateParticipantParams{Muted: ptrTo(true)}
+	cases := []struct {
+		name    string
+		handler http.HandlerFunc
+		params  client.UpdateParticipantParams
+		timeout time.Duration
+		want    []string
+		notWant []string
+	}{
+		{
+			name:    "announcement after 500",
+			handler: answer(http.StatusInternalServerError, `{"code":20504,"message":"Internal error","status":500}`),
+			params:  announce,
+			timeout: time.Minute,
+			want: []string{"call " + diagCall + " in conference " + diagConference, "carried announce_url",
+				"HTTP 500, code 20504: Internal error", "not retried", "may already have played",
+				"remove announce_url"},
+		},
+		{
+			name:    "announcement after a dropped connection",
+			handler: dropConn,
+			params:  announce,
+			timeout: time.Minute,
+			want:    []string{"carried announce_url", "request failed after 1 attempt", "may already have played"},
+		},
+		{
+			name:    "settings after 500 are retried, no announcement advice",
+			handler: answer(http.StatusInternalServerError, `{"code":20504,"message":"Internal error","status":500}`),
+			params:  mute,
+			timeout: time.Minute,
+			want:    []string{"HTTP 500, code 20504: Internal error"},
+			notWant: []string{"announce"},
+		},
+		{
+			name:    "timeout",
+			handler: stall,
+			params:  mute,
+			timeout: 50 * time.Millisecond,
+			want: []string{"Create of call " + diagCall + " in conference " + diagConference,
+				"did not finish within its 50ms timeout", "Raise timeouts.create"},
+			notWant: []string{"announce"},
+		},
+		{
+			name:    "timeout with an announcement in flight",
+			handler: stall,
+			params:  announce,
+			timeout: 50 * time.Millisecond,
+			want:    []string{"did not finish within its 50ms timeout", "Raise timeouts.create", "may already have played"},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			srv := httptest.NewServer(tc.handler)
+			t.Cleanup(srv.Close)
+			c, err := client.New(client.Config{SpaceURL: srv.URL, ProjectID: diagConference, APIToken: "PTx",
+				MaxRetries: 1, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), tc.timeout)
+			defer cancel()
+			_, err = c.UpdateParticipant(ctx, diagConference, diagConference, diagCall, tc.params)
+			if err == nil {
+				t.Fatal("the update succeeded")
+			}
+			m := &participantModel{ConferenceSID: types.StringValue(diagConference), CallSID: types.StringValue(diagCall)}
+			d := participantError(ctx, "Create", m, tc.timeout, err)
+			if d.Summary() != "Unable to Create Conference Participant" {
+				t.Errorf("summary = %q", d.Summary())
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(d.Detail(), want) {
+					t.Errorf("detail lacks %q:\n%s", want, d.Detail())
+				}
+			}
+			for _, bad := range tc.notWant {
+				if strings.Contains(d.Detail(), bad) {
+					t.Errorf("detail mentions %q:\n%s", bad, d.Detail())
+				}
+			}
+		})
+	}
+}
+
+func answer(status int, body string) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(body))
+	}
+}
+
+func dropConn(w http.ResponseWriter, _ *http.Request) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	_ = conn.Close()
+}
+
+// stall answers only when the client gives up. The body is read first:
+// net/http notices a closed connection only once the body has been consumed.
+func stall(_ http.ResponseWriter, r *http.Request) {
+	_, _ = io.Copy(io.Discard, r.Body)
+	<-r.Context().Done()
+}
+
+func ptrTo[T any](v T) *T { return &v }

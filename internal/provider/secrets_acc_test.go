@@ -1,0 +1,135 @@
+package provider
+
+import (
+	"encoding/base64"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/fakeapi"
+)
+
+// TestAccSecrets_tokenNeverWritten applies with TF_LOG=TRACE and checks that
+// the API token, and its Basic-auth form, appear nowhere in the log, the
+// state or the CLI output. The provider runs as a real plugin binary (through
+// dev_overrides) so that its own logs reach TF_LOG_PATH, and the log must
+// hold its request lines, so an empty log cannot pass.
+func TestAccSecrets_tokenNeverWritten(t *testing.T) {
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1")
+	}
+	t.Parallel()
+	engine := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	pluginDir := t.TempDir()
+	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-signalwire"), ".")
+	build.Dir = filepath.Join("..", "..")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the provider: %v\n%s", err, out)
+	}
+	host := "registry.terraform.io"
+	if strings.Contains(filepath.Base(engine), "tofu") {
+		host = "registry.opentofu.org"
+	}
+	cliConfig := filepath.Join(pluginDir, "cli.tfrc")
+	writeFile(t, cliConfig, fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
+		host+"/seed177019bb/signalwire", pluginDir))
+
+	for _, inBlock := range []bool{false, true} {
+		name := map[bool]string{false: "token from environment", true: "token in provider block"}[inBlock]
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			const token = "PTsecret-7c1e5b2a9d4f"
+			fake := fakeapi.New(fakeapi.Options{APIToken: token})
+			srv := httptest.NewServer(fake)
+			t.Cleanup(srv.Close)
+			conf := fake.AddConference(fakeapi.ConferenceSeed{})
+			call := fake.AddParticipant(fakeapi.ParticipantSeed{ConferenceSID: conf})
+			basic := base64.StdEncoding.EncodeToString([]byte(fake.ProjectID() + ":" + token))
+
+			env := []string{"TF_CLI_CONFIG_FILE=" + cliConfig, "SIGNALWIRE_SPACE_URL=" + srv.URL,
+				"SIGNALWIRE_PROJECT_ID=" + fake.ProjectID(), "SIGNALWIRE_API_TOKEN=" + token}
+			providerBody := ""
+			if inBlock {
+				env[3] = "SIGNALWIRE_API_TOKEN="
+				providerBody = fmt.Sprintf("  api_token = %q\n", token)
+			}
+			work := t.TempDir()
+			writeFile(t, filepath.Join(work, "main.tf"), fmt.Sprintf(`terraform {
+  required_providers {
+    signalwire = {
+      source = "seed177019bb/signalwire"
+    }
+  }
+}
+
+provider "signalwire" {
+%s}
+
+resource "signalwire_conference_participant" "test" {
+  conference_sid = %q
+  call_sid       = %q
+  muted          = true
+}
+`, providerBody, conf, call))
+			logPath := filepath.Join(work, "trace.log")
+			apply := exec.Command(engine, "apply", "-auto-approve", "-input=false", "-no-color")
+			apply.Dir = work
+			apply.Env = append(cleanEnv(), append(env, "TF_LOG=TRACE", "TF_LOG_PATH="+logPath)...)
+			output, err := apply.CombinedOutput()
+			if err != nil {
+				t.Fatalf("apply failed: %v\n%s", err, output)
+			}
+			if p, ok := fake.Participant(conf, call); !ok || !p.Muted {
+				t.Fatalf("the apply did not reach the fake: %+v", p)
+			}
+
+			logText := readFile(t, logPath)
+			for _, want := range []string{"SignalWire API request", "SignalWire API response"} {
+				if !strings.Contains(logText, want) {
+					t.Errorf("the trace log lacks %q: the provider's logs did not reach it", want)
+				}
+			}
+			for label, text := range map[string]string{
+				"trace log": logText, "state": readFile(t, filepath.Join(work, "terraform.tfstate")), "CLI output": string(output),
+			} {
+				for _, secret := range []string{token, basic} {
+					if n := strings.Count(text, secret); n > 0 {
+						t.Errorf("the %s contains the secret %q %d time(s)", label, secret, n)
+					}
+				}
+			}
+		})
+	}
+}
+
+// cleanEnv is the test's environment without the settings the subtests set.
+func cleanEnv() []string {
+	var out []string
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(kv, "SIGNALWIRE_") || strings.HasPrefix(kv, "TF_LOG") || strings.HasPrefix(kv, "TF_CLI_CONFIG_FILE=") {
+			continue
+		}
+		out = append(out, kv)
+	}
+	return out
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
