@@ -21,6 +21,9 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "set to true to run the provider with support for debuggers like delve")
 	flag.Parse()
 
+	if err := quietUnreadLogsFromEnv(debug); err != nil {
+		log.Fatal(err.Error())
+	}
 	err := providerserver.Serve(context.Background(), provider.New(version, commit), providerserver.ServeOpts{
 		Address: "registry.terraform.io/seed177019bb/signalwire",
 		Debug:   debug,
