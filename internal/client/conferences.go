@@ -59,7 +59,7 @@ func (c *Client) ListConferences(ctx context.Context, accountSID string, f Confe
 	}
 	var all []Conference
 	path := c.apiPath("Accounts", c.account(accountSID), "Conferences")
-	err := c.paginate(ctx, path, query, func(target string, q url.Values) (string, error) {
+	err := c.paginate(path, query, func(target string, q url.Values) (string, error) {
 		var page conferencePage
 		if err := c.do(ctx, http.MethodGet, target, q, nil, &page); err != nil {
 			return "", err

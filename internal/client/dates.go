@@ -49,12 +49,12 @@ func (t *Timestamp) UnmarshalJSON(b []byte) error {
 		*t = Timestamp{}
 		return nil
 	}
-	parsed, err := ParseDate(s)
-	if err != nil {
-		*t = Timestamp{Raw: s}
-		return nil
+	// A date in a form ParseDate does not know is kept as text rather than
+	// failing the whole response.
+	*t = Timestamp{Raw: s}
+	if parsed, err := ParseDate(s); err == nil {
+		t.Time = parsed
 	}
-	*t = Timestamp{Time: parsed, Raw: s}
 	return nil
 }
 

@@ -1,7 +1,6 @@
 package client
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -23,7 +22,7 @@ func pageSize(n int) string {
 // paginate requests the first page at path with query, then follows the
 // next_page_uri each page reports (fetch decodes a page and returns it) until
 // it is empty.
-func (c *Client) paginate(ctx context.Context, path string, query url.Values, fetch func(target string, query url.Values) (next string, err error)) error {
+func (c *Client) paginate(path string, query url.Values, fetch func(target string, query url.Values) (next string, err error)) error {
 	seen := map[string]bool{}
 	target := path
 	for page := 0; ; page++ {

@@ -135,7 +135,7 @@ func (c *Client) ListParticipants(ctx context.Context, accountSID, conferenceSID
 		query.Set("Hold", boolString(*f.Hold))
 	}
 	var all []Participant
-	err = c.paginate(ctx, path, query, func(target string, q url.Values) (string, error) {
+	err = c.paginate(path, query, func(target string, q url.Values) (string, error) {
 		var page participantPage
 		if err := c.do(ctx, http.MethodGet, target, q, nil, &page); err != nil {
 			return "", err

@@ -76,7 +76,7 @@ func TestAdminRequests(t *testing.T) {
 func TestAdminParticipantsSeedAndHangUp(t *testing.T) {
 	h := newHarness(t)
 	h.addParticipant()
-	resp, body := h.doRaw(http.MethodPost, AdminPrefix+"seed",
+	resp, body := h.postAdminJSON(AdminPrefix+"seed",
 		`{"conferences": [{"sid": "6f1a0c3e-0000-4000-8000-000000000001", "friendly_name": "room-b",
 		  "participants": [{"call_sid": "6f1a0c3e-0000-4000-8000-0000000000aa", "muted": true}]}]}`)
 	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"participants":1`) {
@@ -97,7 +97,7 @@ func TestAdminParticipantsSeedAndHangUp(t *testing.T) {
 	resp, body = h.do(http.MethodPost, hangup, nil)
 	expectError(t, resp, body, http.StatusNotFound, CodeNotFound)
 
-	resp, body = h.doRaw(http.MethodPost, AdminPrefix+"seed", `{"conferences": [{"sid": "`+h.conf+`"}]}`)
+	resp, body = h.postAdminJSON(AdminPrefix+"seed", `{"conferences": [{"sid": "`+h.conf+`"}]}`)
 	expectError(t, resp, body, http.StatusBadRequest, CodeInvalidArgument)
 	if n := h.srv.CountRequests(""); n != 0 {
 		t.Fatalf("admin requests were logged: %d", n)
@@ -107,7 +107,7 @@ func TestAdminParticipantsSeedAndHangUp(t *testing.T) {
 func TestAdminFaults(t *testing.T) {
 	h := newHarness(t)
 	call := h.addParticipant()
-	resp, body := h.doRaw(http.MethodPost, AdminPrefix+"faults",
+	resp, body := h.postAdminJSON(AdminPrefix+"faults",
 		`{"route": "participants.get", "seed": 3, "faults": {"latency": "1ms", "error_rate": 1, "error_status": 502}}`)
 	if resp.StatusCode != http.StatusNoContent {
 		t.Fatalf("set faults: %d %s", resp.StatusCode, body)
@@ -115,7 +115,7 @@ func TestAdminFaults(t *testing.T) {
 	resp, body = h.do(http.MethodGet, h.participantPath(call), nil)
 	expectError(t, resp, body, http.StatusBadGateway, CodeInternal)
 
-	resp, body = h.doRaw(http.MethodPost, AdminPrefix+"faults", `{"route": "participants.get", "faults": {"Latency": "1ms", "ErrorRate": 1}}`)
+	resp, body = h.postAdminJSON(AdminPrefix+"faults", `{"route": "participants.get", "faults": {"Latency": "1ms", "ErrorRate": 1}}`)
 	if resp.StatusCode != http.StatusNoContent {
 		t.Fatalf("Go field names: %d %s", resp.StatusCode, body)
 	}
@@ -131,7 +131,7 @@ func TestAdminFaults(t *testing.T) {
 		`{"route": "*", "faults": {"latency": 25}}`,
 		`{"route": "*", "fault": {}}`,
 	} {
-		resp, body := h.doRaw(http.MethodPost, AdminPrefix+"faults", bad)
+		resp, body := h.postAdminJSON(AdminPrefix+"faults", bad)
 		expectError(t, resp, body, http.StatusBadRequest, CodeInvalidArgument)
 	}
 	if resp, _ := h.do(http.MethodDelete, AdminPrefix+"faults", nil); resp.StatusCode != http.StatusNoContent {
@@ -150,10 +150,10 @@ func TestAdminUnknown(t *testing.T) {
 	expectError(t, resp, body, http.StatusMethodNotAllowed, CodeMethodNotAllowed)
 }
 
-// doRaw sends an unauthenticated request with a raw JSON body.
-func (h *harness) doRaw(method, path, body string) (*http.Response, []byte) {
+// postAdminJSON sends an unauthenticated POST with a raw JSON body.
+func (h *harness) postAdminJSON(path, body string) (*http.Response, []byte) {
 	h.t.Helper()
-	req, _ := http.NewRequest(method, h.ts.URL+path, strings.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, h.ts.URL+path, strings.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := h.ts.Client().Do(req)
 	if err != nil {

@@ -136,7 +136,7 @@ func (h *harness) get(path string, into any) {
 }
 
 // expectError checks an answer is the documented error body with this status and code.
-func expectError(t *testing.T, resp *http.Response, body []byte, status, code int) apiError {
+func expectError(t *testing.T, resp *http.Response, body []byte, status, code int) {
 	t.Helper()
 	if resp.StatusCode != status {
 		t.Fatalf("status %d, want %d; body %s", resp.StatusCode, status, body)
@@ -153,7 +153,6 @@ func expectError(t *testing.T, resp *http.Response, body []byte, status, code in
 	if e.Code != code || e.Status != status || e.MoreInfo != MoreInfoURL || e.Message == "" {
 		t.Fatalf("error body %+v, want code %d status %d", e, code, status)
 	}
-	return e
 }
 
 func jsonKeys(t *testing.T, body []byte) []string {
