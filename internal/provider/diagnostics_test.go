@@ -90,7 +90,9 @@ func TestParticipantErrorDetails(t *testing.T) {
 			if err == nil {
 				t.Fatal("the update succeeded")
 			}
-			m := &participantModel{ConferenceSID: types.StringValue(diagConference), CallSID: types.StringValue(diagCall)}
+			m := &participantModel{participantData: participantData{
+				ConferenceSID: types.StringValue(diagConference), CallSID: types.StringValue(diagCall),
+			}}
 			d := participantError(ctx, "Create", m, tc.timeout, err)
 			if d.Summary() != "Unable to Create Conference Participant" {
 				t.Errorf("summary = %q", d.Summary())

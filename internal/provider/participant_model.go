@@ -27,29 +27,18 @@ var (
 	httpMethods    = []string{methodGET, methodPOST}
 )
 
+// participantModel is the resource: the API's view of the participant
+// (shared with the data sources) plus what only configuration knows.
 type participantModel struct {
-	ID                     types.String   `tfsdk:"id"`
-	AccountSID             types.String   `tfsdk:"account_sid"`
-	ConferenceSID          types.String   `tfsdk:"conference_sid"`
-	CallSID                types.String   `tfsdk:"call_sid"`
-	Muted                  types.Bool     `tfsdk:"muted"`
-	Hold                   types.Bool     `tfsdk:"hold"`
-	Coaching               types.Bool     `tfsdk:"coaching"`
-	CallSIDToCoach         types.String   `tfsdk:"call_sid_to_coach"`
-	AnnounceURL            types.String   `tfsdk:"announce_url"`
-	AnnounceMethod         types.String   `tfsdk:"announce_method"`
-	HoldURL                types.String   `tfsdk:"hold_url"`
-	HoldMethod             types.String   `tfsdk:"hold_method"`
-	WaitURL                types.String   `tfsdk:"wait_url"`
-	WaitMethod             types.String   `tfsdk:"wait_method"`
-	OnDestroy              types.String   `tfsdk:"on_destroy"`
-	Status                 types.String   `tfsdk:"status"`
-	DateCreated            types.String   `tfsdk:"date_created"`
-	DateUpdated            types.String   `tfsdk:"date_updated"`
-	EndConferenceOnExit    types.Bool     `tfsdk:"end_conference_on_exit"`
-	StartConferenceOnEnter types.Bool     `tfsdk:"start_conference_on_enter"`
-	URI                    types.String   `tfsdk:"uri"`
-	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	participantData
+	AnnounceURL    types.String   `tfsdk:"announce_url"`
+	AnnounceMethod types.String   `tfsdk:"announce_method"`
+	HoldURL        types.String   `tfsdk:"hold_url"`
+	HoldMethod     types.String   `tfsdk:"hold_method"`
+	WaitURL        types.String   `tfsdk:"wait_url"`
+	WaitMethod     types.String   `tfsdk:"wait_method"`
+	OnDestroy      types.String   `tfsdk:"on_destroy"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
 // participantID is the resource id: account, conference and call sids.
@@ -134,11 +123,7 @@ func resetParams() client.UpdateParticipantParams {
 // applyParticipant copies what the API returns into the model. URL and
 // method attributes are left alone: the API never returns them.
 func (m *participantModel) applyParticipant(p *client.Participant) {
-	d := flattenParticipant(p)
-	m.ID, m.AccountSID, m.ConferenceSID, m.CallSID = d.ID, d.AccountSID, d.ConferenceSID, d.CallSID
-	m.Muted, m.Hold, m.Coaching, m.CallSIDToCoach = d.Muted, d.Hold, d.Coaching, d.CallSIDToCoach
-	m.Status, m.DateCreated, m.DateUpdated, m.URI = d.Status, d.DateCreated, d.DateUpdated, d.URI
-	m.EndConferenceOnExit, m.StartConferenceOnEnter = d.EndConferenceOnExit, d.StartConferenceOnEnter
+	m.participantData = flattenParticipant(p)
 }
 
 // setDefaultsForImport fills the attributes that only configuration knows,

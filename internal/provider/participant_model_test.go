@@ -16,11 +16,13 @@ const (
 
 func baseModel() participantModel {
 	return participantModel{
-		CallSID:        types.StringValue(callA),
-		Muted:          types.BoolValue(false),
-		Hold:           types.BoolValue(false),
-		Coaching:       types.BoolValue(false),
-		CallSIDToCoach: types.StringNull(),
+		participantData: participantData{
+			CallSID:        types.StringValue(callA),
+			Muted:          types.BoolValue(false),
+			Hold:           types.BoolValue(false),
+			Coaching:       types.BoolValue(false),
+			CallSIDToCoach: types.StringNull(),
+		},
 		AnnounceURL:    types.StringNull(),
 		AnnounceMethod: types.StringValue("POST"),
 		HoldURL:        types.StringNull(),
