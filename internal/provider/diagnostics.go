@@ -39,7 +39,7 @@ func participantError(ctx context.Context, op string, m *participantModel, timeo
 	case ok:
 		return diag.NewErrorDiagnostic(summary, apiErrorDetail(who, apiErr))
 	}
-	return diag.NewErrorDiagnostic(summary, fmt.Sprintf("Request for %s failed: %s", who, err))
+	return diag.NewErrorDiagnostic(summary, transportErrorDetail(who, err))
 }
 
 // announcementNote tells the user what to do when an update carrying
@@ -72,6 +72,13 @@ func apiErrorDetail(who string, e *client.APIError) string {
 		who, e.StatusCode, e.Code, e.Message, moreInfo(e))
 }
 
+// transportErrorDetail covers failures with no answer from the API, such as
+// a refused connection or an unknown host.
+func transportErrorDetail(who string, err error) string {
+	return fmt.Sprintf("Request for %s failed: %s. No answer came from the API: check space_url (or %s) "+
+		"and that this machine can reach it, then try again.", who, err, envSpaceURL)
+}
+
 func moreInfo(e *client.APIError) string {
 	if e.MoreInfo != "" {
 		return e.MoreInfo
@@ -96,7 +103,7 @@ func lookupError(object, who, notFound string, err error) diag.Diagnostic {
 	case ok:
 		return diag.NewErrorDiagnostic(summary, apiErrorDetail(who, apiErr))
 	}
-	return diag.NewErrorDiagnostic(summary, fmt.Sprintf("Request for %s failed: %s", who, err))
+	return diag.NewErrorDiagnostic(summary, transportErrorDetail(who, err))
 }
 
 // conferenceMatchError reports a friendly_name lookup that did not find

@@ -57,7 +57,7 @@ func TestLookupError(t *testing.T) {
 		"not found":    {&client.APIError{StatusCode: 404, Code: 20404}, []string{"Gone away (code 20404, HTTP 404)."}},
 		"unauthorized": {&client.APIError{StatusCode: 401, Code: 20003, Message: "Unauthorized"}, []string{"rejected the credentials", "account_sid"}},
 		"other":        {&client.APIError{StatusCode: 400, Code: 21481, Message: "bad token"}, []string{"HTTP 400, code 21481: bad token"}},
-		"transport":    {errors.New("connection refused"), []string{"Request for the thing failed: connection refused"}},
+		"transport":    {errors.New("connection refused"), []string{"Request for the thing failed: connection refused", "check space_url"}},
 	}
 	for name, tc := range cases {
 		d := lookupError("Thing", "the thing", "Gone away", tc.err)
