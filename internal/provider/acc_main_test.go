@@ -55,7 +55,7 @@ func findEngine() (string, error) {
 	if p, err := exec.LookPath("terraform"); err == nil {
 		return p, nil
 	}
-	for _, name := range []string{"terraform-1.8.5", "tofu-1.12.6"} {
+	for _, name := range []string{"terraform-1.13.3", "terraform-1.8.5", "tofu-1.12.6"} {
 		p, err := filepath.Abs(filepath.Join("..", "..", "bin", name))
 		if err == nil && fileExists(p) {
 			return p, nil

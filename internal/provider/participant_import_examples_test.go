@@ -1,0 +1,143 @@
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+const participantExamples = "../../examples/resources/signalwire_conference_participant"
+
+// The sids the import examples name; the tests put the fixture's in their place.
+const (
+	exampleConference = "5d0c3b8e-2f4a-4c61-9a7e-1b2c3d4e5f60"
+	exampleCall       = "a1b2c3d4-0002-4a5b-8c9d-0e1f2a3b4c5d"
+)
+
+// TestAccParticipant_importGenerateConfig: `plan -generate-config-out` with an
+// import block writes a resource block that, applied as written, plans no
+// change: by id on every engine that generates configuration (Terraform and
+// OpenTofu 1.5+), and by identity where import blocks take one (1.12+).
+func TestAccParticipant_importGenerateConfig(t *testing.T) {
+	f := newFixture(t)
+	call := f.addCall()
+	cfg := f.config(f.participant(call, "muted = true", "hold = true",
+		`hold_url = "https://example.com/hold.xml"`, `on_destroy = "reset"`))
+	byID := resource.TestStep{
+		ResourceName:    addr,
+		ImportState:     true,
+		ImportStateKind: resource.ImportBlockWithID,
+		ImportStateId:   f.conf + "/" + call,
+		GenerateConfig:  true,
+		ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectKnownValue(generatedAddr, tfjsonpath.New("muted"), knownvalue.Bool(true)),
+			plancheck.ExpectKnownValue(generatedAddr, tfjsonpath.New("hold"), knownvalue.Bool(true)),
+		}},
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: f.factories(),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
+		Steps:                    []resource.TestStep{{Config: cfg}, byID},
+	})
+
+	t.Run("by identity", func(t *testing.T) {
+		f := newFixture(t)
+		call := f.addCall()
+		byIdentity := byID
+		byIdentity.ImportStateKind = resource.ImportBlockWithResourceIdentity
+		byIdentity.ImportStateId = ""
+		resource.ParallelTest(t, resource.TestCase{
+			ProtoV6ProviderFactories: f.factories(),
+			TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
+			Steps: []resource.TestStep{
+				{Config: f.config(f.participant(call, "muted = true", "hold = true",
+					`hold_url = "https://example.com/hold.xml"`, `on_destroy = "reset"`))},
+				byIdentity,
+			},
+		})
+	})
+}
+
+const customerAddr = "signalwire_conference_participant.customer"
+
+// generatedAddr is where plugin-testing imports to when it generates the
+// resource block.
+const generatedAddr = "signalwire_conference_participant.generated"
+
+// TestAccParticipant_importExamples applies the registry example and imports
+// its participant with each import example exactly as written (only the
+// example sids are swapped for the fixture's), so the documented import
+// blocks are run, not only validated. The import reads back every setting
+// but the URLs, which the API does not return, so the one change planned is
+// the example's hold_url. import-by-identity.tf needs an engine
+// that takes identity in import blocks (Terraform and OpenTofu 1.12+).
+func TestAccParticipant_importExamples(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		kind resource.ImportStateKind
+		min  tfversion.TerraformVersionCheck
+	}{
+		{"import-by-string-id.tf", resource.ImportBlockWithID, tfversion.SkipBelow(tfversion.Version1_5_0)},
+		{"import-by-identity.tf", resource.ImportBlockWithResourceIdentity, tfversion.SkipBelow(tfversion.Version1_12_0)},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			f := newFixture(t)
+			agent, customer, supervisor := f.addCall(), f.addCall(), f.addCall()
+			example := f.providerBlock() + readExample(t, "resource.tf")
+			importBlock := strings.NewReplacer(exampleConference, f.conf, exampleCall, customer).
+				Replace(readExample(t, tc.file))
+			vars := config.Variables{
+				"conference_sid":      config.StringVariable(f.conf),
+				"agent_call_sid":      config.StringVariable(agent),
+				"customer_call_sid":   config.StringVariable(customer),
+				"supervisor_call_sid": config.StringVariable(supervisor),
+			}
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: f.factories(),
+				TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tc.min},
+				Steps: []resource.TestStep{
+					{Config: example, ConfigVariables: vars},
+					{
+						ResourceName:           customerAddr,
+						ImportState:            true,
+						ImportStateKind:        tc.kind,
+						ImportStateConfigExact: true,
+						Config:                 example + importBlock,
+						ConfigVariables:        vars,
+						// The API does not return hold_url, so the import
+						// reads it as unset and the plan sends it once.
+						ExpectNonEmptyPlan: true,
+						ImportPlanChecks: resource.ImportPlanChecks{PreApply: []plancheck.PlanCheck{
+							plancheck.ExpectResourceAction(customerAddr, plancheck.ResourceActionUpdate),
+							plancheck.ExpectKnownValue(customerAddr, tfjsonpath.New("hold"), knownvalue.Bool(true)),
+							plancheck.ExpectKnownValue(customerAddr, tfjsonpath.New("call_sid"), knownvalue.StringExact(customer)),
+							plancheck.ExpectKnownValue(customerAddr, tfjsonpath.New("hold_url"),
+								knownvalue.StringExact("https://example.com/hold-music.xml")),
+						}},
+					},
+				},
+			})
+		})
+	}
+}
+
+func readExample(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(participantExamples, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	if !strings.Contains(text, "signalwire_conference_participant") {
+		t.Fatalf("%s does not mention the resource", name)
+	}
+	return text
+}
