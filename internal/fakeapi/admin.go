@@ -11,31 +11,24 @@ import (
 )
 
 // serveAdmin answers the unauthenticated control endpoints under
-// AdminPrefix. They are not part of the API and are not logged.
+// AdminPrefix, as listed in adminRoutes. They are not part of the API and
+// are not logged.
 func (s *Server) serveAdmin(w http.ResponseWriter, r *http.Request) {
-	type handler struct {
-		method string
-		fn     func(http.ResponseWriter, *http.Request)
-	}
-	routes := map[string][]handler{
-		"requests":     {{http.MethodGet, s.adminRequests}, {http.MethodDelete, s.adminResetRequests}},
-		"participants": {{http.MethodGet, s.adminParticipants}},
-		"seed":         {{http.MethodPost, s.adminSeed}},
-		"hangup":       {{http.MethodPost, s.adminHangUp}},
-		"faults":       {{http.MethodPost, s.adminSetFaults}, {http.MethodDelete, s.adminClearFaults}},
-	}
-	handlers, ok := routes[r.URL.Path[len(AdminPrefix):]]
-	if !ok {
-		writeError(w, errNotFound(r.URL.Path))
-		return
-	}
+	name := r.URL.Path[len(AdminPrefix):]
 	var allow []string
-	for _, h := range handlers {
-		if h.method == r.Method {
-			h.fn(w, r)
+	for _, route := range adminRoutes {
+		if route.name != name {
+			continue
+		}
+		if route.Method == r.Method {
+			route.serve(s, w, r)
 			return
 		}
-		allow = append(allow, h.method)
+		allow = append(allow, route.Method)
+	}
+	if allow == nil {
+		writeError(w, errNotFound(r.URL.Path))
+		return
 	}
 	w.Header()["Allow"] = allow
 	writeError(w, newError(http.StatusMethodNotAllowed, CodeMethodNotAllowed, "Method %s is not allowed on %s", r.Method, r.URL.Path))

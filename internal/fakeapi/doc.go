@@ -1,6 +1,6 @@
 // Package fakeapi is an in-memory, stateful stand-in for the SignalWire
 // Compatibility API's conference and participant endpoints, for tests and
-// for local runs of the provider (see internal/cmd/signalwire-fake).
+// for local runs of the provider (see cmd/signalwire-fake).
 //
 // It follows SignalWire's published OpenAPI document: the same paths under
 // BasePath (each also answering with a ".json" suffix on its last segment),
@@ -86,15 +86,11 @@
 //
 // # Admin endpoints
 //
-// Under AdminPrefix, without authentication and outside the request log:
-//
-//	GET    /__fake/requests                          {"total", "by_method", "requests"}
-//	DELETE /__fake/requests                          empty the log
-//	GET    /__fake/participants[?conference_sid=]    ParticipantState list
-//	POST   /__fake/seed                              a seed document (see Seed)
-//	POST   /__fake/hangup?conference_sid=&call_sid=  the call leaves
-//	POST   /__fake/faults                            FaultsConfig
-//	DELETE /__fake/faults                            ClearFaults
+// Under AdminPrefix, without authentication and outside the request log, a
+// test seeds conferences and calls, makes a call leave, reads and empties
+// the request log, and switches faults on and off; AdminEndpoints lists them
+// with their bodies and answers, SeedExample and FaultsExample show the
+// documents they take.
 //
 // # Defaults
 //

@@ -29,25 +29,25 @@ type Seed struct {
 // SeedConference is one conference of a seed file. Empty fields take the
 // ConferenceSeed defaults; DateCreated is RFC 3339.
 type SeedConference struct {
-	SID          string            `json:"sid"`
-	FriendlyName string            `json:"friendly_name"`
-	Status       string            `json:"status"`
-	Region       string            `json:"region"`
-	DateCreated  string            `json:"date_created"`
-	Participants []SeedParticipant `json:"participants"`
+	SID          string            `json:"sid,omitempty"`
+	FriendlyName string            `json:"friendly_name,omitempty"`
+	Status       string            `json:"status,omitempty"`
+	Region       string            `json:"region,omitempty"`
+	DateCreated  string            `json:"date_created,omitempty"`
+	Participants []SeedParticipant `json:"participants,omitempty"`
 }
 
 // SeedParticipant is one call of a seeded conference, with the
 // ParticipantSeed defaults.
 type SeedParticipant struct {
-	CallSID                string `json:"call_sid"`
-	Muted                  bool   `json:"muted"`
-	Hold                   bool   `json:"hold"`
-	Coaching               bool   `json:"coaching"`
-	CallSIDToCoach         string `json:"call_sid_to_coach"`
-	Status                 string `json:"status"`
-	StartConferenceOnEnter bool   `json:"start_conference_on_enter"`
-	EndConferenceOnExit    bool   `json:"end_conference_on_exit"`
+	CallSID                string `json:"call_sid,omitempty"`
+	Muted                  bool   `json:"muted,omitempty"`
+	Hold                   bool   `json:"hold,omitempty"`
+	Coaching               bool   `json:"coaching,omitempty"`
+	CallSIDToCoach         string `json:"call_sid_to_coach,omitempty"`
+	Status                 string `json:"status,omitempty"`
+	StartConferenceOnEnter bool   `json:"start_conference_on_enter,omitempty"`
+	EndConferenceOnExit    bool   `json:"end_conference_on_exit,omitempty"`
 }
 
 // SeedGenerate asks for many in-progress conferences with SIDs drawn from
@@ -60,7 +60,7 @@ type SeedGenerate struct {
 // SeedResult counts what a seed added.
 type SeedResult struct {
 	Conferences  int `json:"conferences"`
-	Participants int `json:"participants"`
+	Participants int `json:"participants,omitempty"`
 }
 
 // LoadSeed adds the conferences and participants of a seed document. It adds

@@ -44,7 +44,7 @@ func startRun(t *testing.T, stdout io.Writer, extra ...string) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	args := append([]string{"-addr", "127.0.0.1:0", "-ready-file", ready}, extra...)
-	go func() { done <- run(ctx, args, stdout, io.Discard) }()
+	go func() { done <- run(ctx, args, stdout) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -160,7 +160,7 @@ func TestRunKeepsARealTokenOffStdout(t *testing.T) {
 func TestRunRefusesRemoteAddresses(t *testing.T) {
 	for _, addr := range []string{"0.0.0.0:0", ":0", "[::]:0", "example.com:8080"} {
 		t.Run(addr, func(t *testing.T) {
-			err := run(context.Background(), []string{"-addr", addr}, io.Discard, io.Discard)
+			err := run(context.Background(), []string{"-addr", addr}, io.Discard)
 			if !errors.As(err, new(usageError)) || !strings.Contains(err.Error(), "-allow-remote") {
 				t.Fatalf("run = %v, want a refusal naming -allow-remote", err)
 			}
@@ -220,7 +220,7 @@ func TestParseFlags(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Setenv(envProjectID, tt.env[envProjectID])
 			t.Setenv(envAPIToken, tt.env[envAPIToken])
-			cfg, err := parseFlags(tt.args, io.Discard)
+			cfg, err := parseFlags(tt.args)
 			if tt.wantErr {
 				if !errors.As(err, new(usageError)) {
 					t.Fatalf("err = %v, want a usage error", err)
@@ -238,7 +238,7 @@ func TestParseFlags(t *testing.T) {
 }
 
 func TestParseFlagsHelp(t *testing.T) {
-	if _, err := parseFlags([]string{"-h"}, io.Discard); !errors.Is(err, flag.ErrHelp) {
+	if _, err := parseFlags([]string{"-h"}); !errors.Is(err, flag.ErrHelp) {
 		t.Fatalf("-h: %v", err)
 	}
 }

@@ -1,5 +1,7 @@
 // Command signalwire-fake serves the in-memory SignalWire Compatibility API
-// of package fakeapi over plain HTTP, for running the provider locally.
+// of package fakeapi over plain HTTP, so configurations using the provider
+// can be applied and tested without a SignalWire space. Its -h (help.go)
+// documents the flags, the seed format and the admin endpoints.
 package main
 
 import (
@@ -24,23 +26,32 @@ const shutdownTimeout = 5 * time.Second
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	err := run(ctx, os.Args[1:], os.Stdout)
 	stop()
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return
 	}
 	fmt.Fprintln(os.Stderr, "signalwire-fake:", err)
 	if errors.As(err, new(usageError)) {
+		fmt.Fprintln(os.Stderr, "Run 'signalwire-fake -h' for every flag, the seed format and the admin endpoints.")
 		os.Exit(2)
 	}
 	os.Exit(1)
 }
 
 // run serves until ctx is done, then shuts down gracefully.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	cfg, err := parseFlags(args, stderr)
+func run(ctx context.Context, args []string, stdout io.Writer) error {
+	cfg, err := parseFlags(args)
+	if errors.Is(err, flag.ErrHelp) {
+		printUsage(stdout)
+		return err
+	}
 	if err != nil {
 		return err
+	}
+	if cfg.showVersion {
+		fmt.Fprintln(stdout, "signalwire-fake", buildVersion())
+		return nil
 	}
 	srv, err := newServer(cfg)
 	if err != nil {
