@@ -27,6 +27,7 @@ type participantsDataModel struct {
 	Muted         types.Bool        `tfsdk:"muted"`
 	Hold          types.Bool        `tfsdk:"hold"`
 	Participants  []participantData `tfsdk:"participants"`
+	CallSIDs      []string          `tfsdk:"call_sids"`
 }
 
 // NewConferenceParticipantsDataSource is the
@@ -64,6 +65,15 @@ func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				Computed:            true,
 				NestedObject:        schema.NestedAttributeObject{Attributes: participantDataAttributes(false)},
 			},
+			// Terraform's override_data cannot set a list of nested objects
+			// (hashicorp/terraform#38369), so a test that mocks who is in a
+			// conference needs this plain list.
+			"call_sids": schema.ListAttribute{
+				MarkdownDescription: "The `call_sid` of each of `participants`, in the same order: the plain list " +
+					"that `for_each`, `contains()` and a `terraform test` `override_data` block take.",
+				ElementType: types.StringType,
+				Computed:    true,
+			},
 		},
 	}
 }
@@ -94,8 +104,10 @@ func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	cfg.ID = types.StringValue(account + "/" + conference)
 	cfg.AccountSID = types.StringValue(account)
 	cfg.Participants = make([]participantData, len(list))
+	cfg.CallSIDs = make([]string, len(list))
 	for i := range list {
 		cfg.Participants[i] = flattenParticipant(&list[i])
+		cfg.CallSIDs[i] = list[i].CallSID
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -21,18 +21,20 @@ func (f *fixture) participantsData(attrs ...string) string {
 		append([]string{strAttr("conference_sid", f.conf)}, attrs...)...))
 }
 
-// expectListed checks the participants list against the fake's listing
-// order, restricted to the calls in want.
-func (f *fixture) expectListed(want ...string) statecheck.StateCheck {
+// expectListed checks the participants list and call_sids against the
+// fake's listing order, restricted to the calls in want.
+func (f *fixture) expectListed(want ...string) []statecheck.StateCheck {
 	wanted := map[string]bool{}
 	for _, c := range want {
 		wanted[c] = true
 	}
 	var elems []knownvalue.Check
+	sids := []knownvalue.Check{}
 	for _, p := range f.fake.Participants(f.conf) {
 		if !wanted[p.CallSID] {
 			continue
 		}
+		sids = append(sids, knownvalue.StringExact(p.CallSID))
 		elems = append(elems, knownvalue.ObjectPartial(map[string]knownvalue.Check{
 			"call_sid":       knownvalue.StringExact(p.CallSID),
 			"conference_sid": knownvalue.StringExact(f.conf),
@@ -45,7 +47,10 @@ func (f *fixture) expectListed(want ...string) statecheck.StateCheck {
 			"date_created":   knownvalue.StringRegexp(rfc2822),
 		}))
 	}
-	return statecheck.ExpectKnownValue(participantsDataAddr, tfjsonpath.New("participants"), knownvalue.ListExact(elems))
+	return []statecheck.StateCheck{
+		statecheck.ExpectKnownValue(participantsDataAddr, tfjsonpath.New("participants"), knownvalue.ListExact(elems)),
+		statecheck.ExpectKnownValue(participantsDataAddr, tfjsonpath.New("call_sids"), knownvalue.ListExact(sids)),
+	}
 }
 
 // TestAccConferenceParticipantsDataSource_filters: muted and hold travel as
@@ -64,31 +69,29 @@ func TestAccConferenceParticipantsDataSource_filters(t *testing.T) {
 			{
 				PreConfig: f.resetLog,
 				Config:    f.participantsData(),
-				ConfigStateChecks: []statecheck.StateCheck{
-					f.expectListed(all...),
+				ConfigStateChecks: append(f.expectListed(all...),
 					statecheck.ExpectKnownValue(participantsDataAddr, tfjsonpath.New("id"),
 						knownvalue.StringExact(f.fake.ProjectID()+"/"+f.conf)),
 					statecheck.ExpectKnownValue(participantsDataAddr, tfjsonpath.New("account_sid"),
-						knownvalue.StringExact(f.fake.ProjectID())),
-				},
+						knownvalue.StringExact(f.fake.ProjectID()))),
 				Check: f.expectGETs(1, path, url.Values{"PageSize": {"1000"}, "Muted": {""}, "Hold": {""}}),
 			},
 			{
 				PreConfig:         f.resetLog,
 				Config:            f.participantsData("muted = false"),
-				ConfigStateChecks: []statecheck.StateCheck{f.expectListed(append(append([]string{}, held...), plain...)...)},
+				ConfigStateChecks: f.expectListed(append(append([]string{}, held...), plain...)...),
 				Check:             f.expectGETs(1, path, url.Values{"PageSize": {"1000"}, "Muted": {"false"}, "Hold": {""}}),
 			},
 			{
 				PreConfig:         f.resetLog,
 				Config:            f.participantsData("muted = true", "hold = true"),
-				ConfigStateChecks: []statecheck.StateCheck{f.expectListed(both...)},
+				ConfigStateChecks: f.expectListed(both...),
 				Check:             f.expectGETs(1, path, url.Values{"Muted": {"true"}, "Hold": {"true"}}),
 			},
 			{
 				PreConfig:         f.resetLog,
 				Config:            f.participantsData("hold = true"),
-				ConfigStateChecks: []statecheck.StateCheck{f.expectListed(append(append([]string{}, held...), both...)...)},
+				ConfigStateChecks: f.expectListed(append(append([]string{}, held...), both...)...),
 				Check:             f.expectGETs(1, path, url.Values{"Muted": {""}, "Hold": {"true"}}),
 			},
 		},
@@ -121,6 +124,7 @@ func TestAccConferenceParticipantsDataSource_paging(t *testing.T) {
 				Config: f.participantsData(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(participantsDataAddr, tfjsonpath.New("participants"), knownvalue.ListSizeExact(1001)),
+					statecheck.ExpectKnownValue(participantsDataAddr, tfjsonpath.New("call_sids"), knownvalue.ListSizeExact(1001)),
 				},
 				Check: resource.ComposeTestCheckFunc(
 					f.expectGETs(2, path, url.Values{"PageSize": {"1000"}}),
