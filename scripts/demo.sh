@@ -13,14 +13,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-cat > "$work/cli.tfrc" <<CFG
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/seed177019bb/signalwire" = "$root/bin"
-  }
-  direct {}
-}
-CFG
+# shellcheck source=scripts/dev-overrides.sh
+. "$root/scripts/dev-overrides.sh"
+write_dev_overrides "$work/cli.tfrc" "$root/bin"
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
 export TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 

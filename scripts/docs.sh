@@ -18,7 +18,9 @@ case $terraform_bin in
 */*) terraform_bin=$(cd "$(dirname "$terraform_bin")" && pwd)/$(basename "$terraform_bin") ;;
 esac
 root=$(cd "$(dirname "$0")/.." && pwd)
-address=registry.terraform.io/seed177019bb/signalwire
+# shellcheck source=scripts/dev-overrides.sh
+. "$root/scripts/dev-overrides.sh"
+address=registry.terraform.io/$provider_source
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$root"
@@ -30,23 +32,8 @@ cd "$root"
 export_schema() {
   mkdir -p "$work/bin" "$work/schema"
   go build -trimpath -o "$work/bin/terraform-provider-signalwire" .
-  cat > "$work/cli.tfrc" <<CFG
-provider_installation {
-  dev_overrides {
-    "$address" = "$work/bin"
-  }
-  direct {}
-}
-CFG
-  cat > "$work/schema/main.tf" <<'CFG'
-terraform {
-  required_providers {
-    signalwire = {
-      source = "seed177019bb/signalwire"
-    }
-  }
-}
-CFG
+  write_dev_overrides "$work/cli.tfrc" "$work/bin"
+  write_required_providers "$work/schema/main.tf"
   (cd "$work/schema" && TF_CLI_CONFIG_FILE="$work/cli.tfrc" CHECKPOINT_DISABLE=1 \
     "$terraform_bin" providers schema -json) > "$work/raw.json" 2> "$work/schema.log" || {
     cat "$work/schema.log" >&2

@@ -26,14 +26,9 @@ cd "$root"
 
 mkdir -p "$work/bin"
 go build -trimpath -o "$work/bin/terraform-provider-signalwire" .
-cat > "$work/cli.tfrc" <<CFG
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/seed177019bb/signalwire" = "$work/bin"
-  }
-  direct {}
-}
-CFG
+# shellcheck source=scripts/dev-overrides.sh
+. "$root/scripts/dev-overrides.sh"
+write_dev_overrides "$work/cli.tfrc" "$work/bin"
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 
 # version_at_least ENGINE MAJOR.MINOR
@@ -54,15 +49,7 @@ validate() {
   # Resource and data source examples leave out the terraform block, as the
   # registry docs do; supply the provider's source address for them.
   if ! grep -q required_providers "$dir"/*.tf; then
-    cat > "$dir/zz_required_providers.tf" <<'CFG'
-terraform {
-  required_providers {
-    signalwire = {
-      source = "seed177019bb/signalwire"
-    }
-  }
-}
-CFG
+    write_required_providers "$dir/zz_required_providers.tf"
   fi
   if out=$(cd "$dir" && "$engine" validate -no-color 2>&1); then
     echo "  ok      $label"
