@@ -42,8 +42,7 @@ type Logger interface {
 
 // Config configures a Client.
 type Config struct {
-	// SpaceURL is "example.signalwire.com", "https://example.signalwire.com",
-	// or a full URL; see BaseURL.
+	// SpaceURL is any form in SpaceURLForms; see ParseSpaceURL.
 	SpaceURL string
 	// ProjectID is the Basic-auth username and also the AccountSid.
 	ProjectID string
@@ -81,17 +80,18 @@ func New(cfg Config) (*Client, error) {
 	if strings.TrimSpace(cfg.APIToken) == "" {
 		return nil, errors.New("API token must not be empty")
 	}
-	baseURL, err := BaseURL(cfg.SpaceURL)
+	space, err := ParseSpaceURL(cfg.SpaceURL)
 	if err != nil {
 		return nil, err
 	}
-	base, err := url.Parse(baseURL)
-	if err != nil {
-		return nil, fmt.Errorf("space URL %q: %w", cfg.SpaceURL, err)
+	if space.Account != "" && !strings.EqualFold(space.Account, cfg.ProjectID) {
+		return nil, &SpaceURLError{Value: space.Base.String() + "/Accounts/" + space.Account,
+			Reason: fmt.Sprintf("names account %s, but the project ID is %s: credentials reach only their own "+
+				"project, so use that project's account URL or just the space", space.Account, cfg.ProjectID)}
 	}
 	c := &Client{
-		baseURL:    baseURL,
-		base:       base,
+		baseURL:    space.Base.String(),
+		base:       space.Base,
 		projectID:  cfg.ProjectID,
 		apiToken:   cfg.APIToken,
 		userAgent:  cfg.UserAgent,
@@ -152,14 +152,21 @@ func (c *Client) apiPath(segments ...string) string {
 // resolve turns a path from the host (possibly with a query, as in
 // next_page_uri) into a URL on the configured scheme and host; a host given by
 // the server is ignored so credentials only ever go to the configured space.
+// A path under the API's own root, with or without /api/laml (both forms
+// appear in answers), is re-rooted under the configured base, so paging
+// works behind a reverse-proxy prefix too.
 func (c *Client) resolve(target string, query url.Values) (*url.URL, error) {
 	ref, err := url.Parse(target)
 	if err != nil {
-		return nil, fmt.Errorf("invalid request path %q: %w", target, err)
+		return nil, fmt.Errorf("invalid request path %s", redactRawURL(target))
 	}
-	u := c.base.ResolveReference(ref)
-	u.Scheme, u.Host, u.User = c.base.Scheme, c.base.Host, nil
-	u.Fragment, u.RawFragment = "", ""
+	escaped := c.apiRooted(c.base.ResolveReference(ref).EscapedPath())
+	unescaped, err := url.PathUnescape(escaped)
+	if err != nil {
+		return nil, fmt.Errorf("invalid request path %s", redactRawURL(target))
+	}
+	u := *c.base
+	u.Path, u.RawPath, u.RawQuery = unescaped, escaped, ref.RawQuery
 	if len(query) > 0 {
 		q := u.Query()
 		for k, vs := range query {
@@ -169,7 +176,18 @@ func (c *Client) resolve(target string, query url.Values) (*url.URL, error) {
 		}
 		u.RawQuery = q.Encode()
 	}
-	return u, nil
+	return &u, nil
+}
+
+// apiRooted maps an escaped path that starts at the API's root onto the
+// configured base path; any other path is returned unchanged.
+func (c *Client) apiRooted(path string) string {
+	for _, root := range []string{APIBasePath, "/" + APIVersion} {
+		if rest, ok := strings.CutPrefix(path, root); ok && (rest == "" || rest[0] == '/') {
+			return c.base.EscapedPath() + rest
+		}
+	}
+	return path
 }
 
 // do is the single request path. target is a path from the host, optionally
@@ -194,7 +212,7 @@ func (c *Client) do(ctx context.Context, method, target string, query, form url.
 
 	body, readErr := readBody(resp.Body)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		apiErr := decodeError(resp.StatusCode, body, method, path)
+		apiErr := c.decodeError(resp.StatusCode, body, method, path)
 		apiErr.Attempts = st.count
 		if carriesAnnouncement(ctx) && mayHaveBeenProcessed(resp.StatusCode) {
 			return fmt.Errorf("%w; %w", apiErr, ErrAnnouncementUncertain)

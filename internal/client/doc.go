@@ -9,8 +9,15 @@
 // exponential backoff and jitter between Config.RetryWaitMin and
 // RetryWaitMax, up to Config.MaxRetries times. A Retry-After header (seconds
 // or an HTTP date) sets the wait instead, capped at RetryWaitMax so a server
-// cannot stall a run. Other 4xx answers and TLS certificate failures are
-// never retried.
+// cannot stall a run. Other 4xx answers, TLS certificate failures and a host
+// name the DNS says does not exist are never retried.
+//
+// Errors: a non-2xx answer is an *APIError whose Describe gives the status
+// and, when the body is the API's error, its code and message, or else a
+// cleaned excerpt of the body. A space URL that cannot be used is a
+// *SpaceURLError. Neither error, nor any log event, carries the API token:
+// space URLs are shown with userinfo, query and fragment redacted, and an
+// answer that echoes the token has it replaced.
 //
 // Announcements are the exception. A participant update that carries
 // AnnounceUrl plays the announcement every time the server processes it. A

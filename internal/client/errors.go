@@ -19,8 +19,9 @@ const (
 	CodeRateLimited  = 20429
 )
 
-// maxErrorMessage bounds how much of a non-JSON error body ends up in a
-// message, so an HTML error page from a proxy does not flood diagnostics.
+// maxErrorMessage bounds how much of an error message or of a body that is
+// not the API's error ends up in a message, so an HTML error page from a
+// proxy does not flood diagnostics.
 const maxErrorMessage = 200
 
 // ErrAnnouncementUncertain is wrapped into errors from a participant update
@@ -28,39 +29,63 @@ const maxErrorMessage = 200
 // server processed it.
 var ErrAnnouncementUncertain = errors.New("the announcement may or may not have played; check the call before applying again")
 
-// APIError is a non-2xx answer from the API.
+// APIError is a non-2xx answer. When its body is the API's error
+// (CompatibilityErrorResponse in the OpenAPI document), Code, Message and
+// MoreInfo come from it. Otherwise, for example an HTML page from a proxy,
+// Code is 0, Message is empty and Excerpt holds the body's text: tags
+// stripped, whitespace folded, at most maxErrorMessage characters.
 type APIError struct {
 	StatusCode int    `json:"status"`
 	Code       int    `json:"code"`
 	Message    string `json:"message"`
 	MoreInfo   string `json:"more_info"`
+	Excerpt    string `json:"-"`
 	Method     string `json:"-"`
 	Path       string `json:"-"`
 	// Attempts is how many requests were sent, counting retries.
 	Attempts int `json:"-"`
 }
 
-// Error renders e.g. "POST /api/...: 404 Not Found (code 20404): The requested resource was not found".
+// Error renders e.g. "POST /api/...: HTTP 404 Not Found, code 20404: The requested resource was not found".
 func (e *APIError) Error() string {
 	var b strings.Builder
 	if e.Method != "" || e.Path != "" {
 		b.WriteString(strings.TrimSpace(e.Method + " " + e.Path))
 		b.WriteString(": ")
 	}
-	b.WriteString(strconv.Itoa(e.StatusCode))
-	if text := http.StatusText(e.StatusCode); text != "" {
-		b.WriteString(" " + text)
-	}
-	if e.Code != 0 {
-		fmt.Fprintf(&b, " (code %d)", e.Code)
-	}
-	if e.Message != "" {
-		b.WriteString(": " + e.Message)
-	}
+	b.WriteString(e.Describe())
 	if e.Attempts > 1 {
 		fmt.Fprintf(&b, " (after %d attempts)", e.Attempts)
 	}
 	return b.String()
+}
+
+// Describe words the answer for a person: the HTTP status, then the API's
+// code and message, or, for a body that is not the API's error, an excerpt of
+// it. It never shows a code the body did not carry.
+func (e *APIError) Describe() string {
+	status := "HTTP " + strconv.Itoa(e.StatusCode)
+	if text := http.StatusText(e.StatusCode); text != "" {
+		status += " " + text
+	}
+	switch {
+	case e.FromAPI() && e.Code != 0 && e.Message != "":
+		return fmt.Sprintf("%s, code %d: %s", status, e.Code, e.Message)
+	case e.FromAPI() && e.Code != 0:
+		return fmt.Sprintf("%s, code %d", status, e.Code)
+	case e.FromAPI():
+		return status + ": " + e.Message
+	case e.Excerpt != "":
+		return fmt.Sprintf("%s, with a body that is not an API error: %q", status, e.Excerpt)
+	}
+	return status + ", with an empty body"
+}
+
+// FromAPI reports whether the body was the API's error, carrying a code or
+// a message; when it was not, something else (a proxy, a load balancer, a
+// wrong space URL) may have answered.
+func (e *APIError) FromAPI() bool {
+	return e.Code != 0 || e.Message != ""
 }
 
 // IsNotFound reports a missing resource: HTTP 404 or code 20404.
@@ -108,6 +133,15 @@ type errorBody struct {
 }
 
 // decodeError builds an APIError from any status and body; it never fails.
+// Error text can echo the request, so the token and its Basic-auth form are
+// replaced in it.
+func (c *Client) decodeError(status int, body []byte, method, path string) *APIError {
+	e := decodeError(status, body, method, path)
+	e.Message = c.redactSecrets(e.Message)
+	e.Excerpt = c.redactSecrets(e.Excerpt)
+	return e
+}
+
 func decodeError(status int, body []byte, method, path string) *APIError {
 	e := &APIError{StatusCode: status, Method: method, Path: path}
 	trimmed := bytes.TrimSpace(body)
@@ -126,11 +160,10 @@ func decodeError(status int, body []byte, method, path string) *APIError {
 			}
 		}
 		e.Message = cleanText(e.Message)
-	} else {
-		e.Message = cleanText(string(trimmed))
 	}
-	if e.Message == "" {
-		e.Message = http.StatusText(status)
+	if !e.FromAPI() {
+		e.MoreInfo = ""
+		e.Excerpt = excerpt(trimmed)
 	}
 	return e
 }

@@ -2,6 +2,7 @@ package client
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -50,11 +51,14 @@ func FuzzDecodeError(f *testing.F) {
 			t.Fatalf("StatusCode = %d, want %d", e.StatusCode, status)
 		}
 		msg := e.Error()
-		if !utf8.ValidString(msg) || !utf8.ValidString(e.Message) {
+		if !utf8.ValidString(msg) || !utf8.ValidString(e.Message) || !utf8.ValidString(e.Excerpt) {
 			t.Fatalf("invalid UTF-8 in %q", msg)
 		}
-		if n := utf8.RuneCountInString(e.Message); n > maxErrorMessage+1 {
-			t.Fatalf("message of %d runes not truncated", n)
+		if n := max(utf8.RuneCountInString(e.Message), utf8.RuneCountInString(e.Excerpt)); n > maxErrorMessage+1 {
+			t.Fatalf("message or excerpt of %d runes not truncated", n)
+		}
+		if e.Code == 0 && strings.Contains(msg, "code 0") {
+			t.Fatalf("%q shows a code the body did not carry", msg)
 		}
 	})
 }

@@ -121,10 +121,13 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	}
 	announce := carriesAnnouncement(ctx)
 	if err != nil {
+		if isPermanent(err) {
+			return false, nil
+		}
 		if announce {
 			return isDialError(err), nil
 		}
-		return !isPermanent(err), nil
+		return true, nil
 	}
 	return retryableStatus(resp.StatusCode, announce), nil
 }
@@ -156,16 +159,20 @@ func isDialError(err error) bool {
 	return errors.As(err, &dnsErr)
 }
 
-// isPermanent reports transport errors that retrying cannot fix.
+// isPermanent reports transport errors that retrying cannot fix within a
+// run: certificate failures, and a host name the DNS says does not exist
+// (NXDOMAIN; a DNS timeout or server failure is still retried).
 func isPermanent(err error) bool {
 	var (
 		unknownAuthority x509.UnknownAuthorityError
 		hostname         x509.HostnameError
 		invalid          x509.CertificateInvalidError
 		verification     *tls.CertificateVerificationError
+		dns              *net.DNSError
 	)
 	return errors.As(err, &unknownAuthority) || errors.As(err, &hostname) ||
-		errors.As(err, &invalid) || errors.As(err, &verification)
+		errors.As(err, &invalid) || errors.As(err, &verification) ||
+		(errors.As(err, &dns) && dns.IsNotFound)
 }
 
 // backoff honours Retry-After (capped at maxWait) and otherwise backs off

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -352,7 +353,11 @@ func TestCheckRetryPolicy(t *testing.T) {
 		{"announce dial", announce, nil, fmt.Errorf("wrapped: %w", dialErr), true},
 		{"announce reset", announce, nil, readErr, false},
 		{"announce eof", announce, nil, errors.New("EOF"), false},
-		{"dns", announce, nil, &net.DNSError{Err: "no such host", Name: "x"}, true},
+		{"dns timeout", announce, nil, &net.DNSError{Err: "i/o timeout", Name: "x", IsTimeout: true}, true},
+		{"dns server failure", plain, nil, &net.DNSError{Err: "server misbehaving", Name: "x", IsTemporary: true}, true},
+		{"no such host", plain, nil, &url.Error{Op: "Get", Err: &net.OpError{Op: "dial",
+			Err: &net.DNSError{Err: "no such host", Name: "x", IsNotFound: true}}}, false},
+		{"announce no such host", announce, nil, &net.DNSError{Err: "no such host", Name: "x", IsNotFound: true}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
