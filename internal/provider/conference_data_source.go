@@ -117,7 +117,7 @@ func (d *conferenceDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		var err error
 		conf, err = d.data.client.GetConference(ctx, account, cfg.SID.ValueString())
 		if err != nil {
-			resp.Diagnostics.Append(lookupError("Conference", "conference "+cfg.SID.ValueString(),
+			resp.Diagnostics.Append(d.data.lookupError("Conference", "conference "+cfg.SID.ValueString(),
 				fmt.Sprintf("The API found no conference %s in account %s; check the sid and account_sid",
 					cfg.SID.ValueString(), account), err))
 			return
@@ -142,7 +142,7 @@ func (d *conferenceDataSource) findByName(ctx context.Context, account string, c
 		Status:       status,
 	})
 	if err != nil {
-		resp.Diagnostics.Append(lookupError("Conference", fmt.Sprintf("conferences named %q", name),
+		resp.Diagnostics.Append(d.data.lookupError("Conference", fmt.Sprintf("conferences named %q", name),
 			fmt.Sprintf("The API found no account %s to list conferences in; check account_sid", account), err))
 		return nil
 	}

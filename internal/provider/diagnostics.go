@@ -15,7 +15,7 @@ import (
 
 // participantError turns a client error into a diagnostic a person can act
 // on, naming the operation and the participant.
-func participantError(ctx context.Context, op string, m *participantModel, timeout time.Duration, err error) diag.Diagnostic {
+func (d *providerData) participantError(ctx context.Context, op string, m *participantModel, timeout time.Duration, err error) diag.Diagnostic {
 	summary := fmt.Sprintf("Unable to %s Conference Participant", op)
 	who := m.description()
 	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
@@ -33,13 +33,13 @@ func participantError(ctx context.Context, op string, m *participantModel, timeo
 	switch {
 	case ok && apiErr.IsNotFound() && op == "Create":
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
-			"The API found no %s (code %d, HTTP %d). A participant exists only while its call is connected to the "+
+			"The API found no %s (%s). A participant exists only while its call is connected to the "+
 				"conference: check that the call is live and in this conference, and that the sids are right.",
-			who, apiErr.Code, apiErr.StatusCode))
+			who, apiErr.Describe()))
 	case ok:
-		return diag.NewErrorDiagnostic(summary, apiErrorDetail(who, apiErr))
+		return diag.NewErrorDiagnostic(summary, d.apiErrorDetail(who, apiErr))
 	}
-	return diag.NewErrorDiagnostic(summary, transportErrorDetail(who, err))
+	return diag.NewErrorDiagnostic(summary, d.transportErrorDetail(who, err))
 }
 
 // announcementNote tells the user what to do when an update carrying
@@ -55,28 +55,39 @@ func announcementNote(err error) string {
 // errorCause names what went wrong without the client's own announcement text.
 func errorCause(err error) string {
 	if apiErr, ok := client.AsAPIError(err); ok {
-		return fmt.Sprintf("HTTP %d, code %d: %s", apiErr.StatusCode, apiErr.Code, apiErr.Message)
+		return apiErr.Describe()
 	}
 	return strings.TrimSuffix(err.Error(), "; "+client.ErrAnnouncementUncertain.Error())
 }
 
-// apiErrorDetail words the API errors every operation shares: rejected
-// credentials, and any other answer with its code and message.
-func apiErrorDetail(who string, e *client.APIError) string {
-	if e.IsUnauthorized() {
-		return fmt.Sprintf("The API rejected the credentials for %s (code %d, HTTP %d): %s. Check project_id and "+
+// apiErrorDetail words the answers every operation shares: rejected
+// credentials, an answer in the API's error format with its code and message,
+// and one in any other format, which something else may have given.
+func (d *providerData) apiErrorDetail(who string, e *client.APIError) string {
+	switch {
+	case !e.FromAPI():
+		return fmt.Sprintf("The request for %s was answered with %s. That is not the SignalWire API's error format, "+
+			"so a proxy, a load balancer or a wrong space URL may have answered: check %s, then try again.",
+			who, e.Describe(), d.spaceHint())
+	case e.IsUnauthorized():
+		return fmt.Sprintf("The API rejected the credentials for %s (%s). Check project_id and "+
 			"api_token (or %s and %s), that the token has the Voice scope, and that account_sid is your project.",
-			who, e.Code, e.StatusCode, e.Message, envProjectID, envAPIToken)
+			who, e.Describe(), envProjectID, envAPIToken)
 	}
-	return fmt.Sprintf("The API answered the request for %s with HTTP %d, code %d: %s. See %s.",
-		who, e.StatusCode, e.Code, e.Message, moreInfo(e))
+	return fmt.Sprintf("The API answered the request for %s with %s. See %s.", who, e.Describe(), moreInfo(e))
 }
 
 // transportErrorDetail covers failures with no answer from the API, such as
 // a refused connection or an unknown host.
-func transportErrorDetail(who string, err error) string {
-	return fmt.Sprintf("Request for %s failed: %s. No answer came from the API: check space_url (or %s) "+
-		"and that this machine can reach it, then try again.", who, err, envSpaceURL)
+func (d *providerData) transportErrorDetail(who string, err error) string {
+	return fmt.Sprintf("Request for %s failed: %s. No answer came from the API: check %s "+
+		"and that this machine can reach it, then try again.", who, err, d.spaceHint())
+}
+
+// spaceHint names the setting the space URL came from and the API base URL
+// it gave, which shows how a space name or pasted URL was read.
+func (d *providerData) spaceHint() string {
+	return fmt.Sprintf("%s (the provider uses %s)", d.spaceSource, d.client.BaseURL())
 }
 
 func moreInfo(e *client.APIError) string {
@@ -93,17 +104,16 @@ func unexpectedProviderData(data any) diag.Diagnostic {
 
 // lookupError turns a client error from a data source read into a
 // diagnostic. notFound explains a 404 in the object's own terms.
-func lookupError(object, who, notFound string, err error) diag.Diagnostic {
+func (d *providerData) lookupError(object, who, notFound string, err error) diag.Diagnostic {
 	summary := "Unable to Read " + object
 	apiErr, ok := client.AsAPIError(err)
 	switch {
 	case ok && apiErr.IsNotFound():
-		return diag.NewErrorDiagnostic(summary, fmt.Sprintf("%s (code %d, HTTP %d).",
-			notFound, apiErr.Code, apiErr.StatusCode))
+		return diag.NewErrorDiagnostic(summary, fmt.Sprintf("%s (%s).", notFound, apiErr.Describe()))
 	case ok:
-		return diag.NewErrorDiagnostic(summary, apiErrorDetail(who, apiErr))
+		return diag.NewErrorDiagnostic(summary, d.apiErrorDetail(who, apiErr))
 	}
-	return diag.NewErrorDiagnostic(summary, transportErrorDetail(who, err))
+	return diag.NewErrorDiagnostic(summary, d.transportErrorDetail(who, err))
 }
 
 // conferenceMatchError reports a friendly_name lookup that did not find

@@ -39,7 +39,7 @@ func TestParticipantErrorDetails(t *testing.T) {
 			params:  announce,
 			timeout: time.Minute,
 			want: []string{"call " + diagCall + " in conference " + diagConference, "carried announce_url",
-				"HTTP 500, code 20504: Internal error", "not retried", "may already have played",
+				"HTTP 500 Internal Server Error, code 20504: Internal error", "not retried", "may already have played",
 				"remove announce_url"},
 		},
 		{
@@ -54,7 +54,7 @@ func TestParticipantErrorDetails(t *testing.T) {
 			handler: answer(http.StatusInternalServerError, `{"code":20504,"message":"Internal error","status":500}`),
 			params:  mute,
 			timeout: time.Minute,
-			want:    []string{"HTTP 500, code 20504: Internal error"},
+			want:    []string{"HTTP 500 Internal Server Error, code 20504: Internal error"},
 			notWant: []string{"announce"},
 		},
 		{
@@ -93,7 +93,8 @@ func TestParticipantErrorDetails(t *testing.T) {
 			m := &participantModel{participantData: participantData{
 				ConferenceSID: types.StringValue(diagConference), CallSID: types.StringValue(diagCall),
 			}}
-			d := participantError(ctx, "Create", m, tc.timeout, err)
+			data := &providerData{client: c, spaceSource: envSpace}
+			d := data.participantError(ctx, "Create", m, tc.timeout, err)
 			if d.Summary() != "Unable to Create Conference Participant" {
 				t.Errorf("summary = %q", d.Summary())
 			}

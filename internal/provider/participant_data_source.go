@@ -52,7 +52,7 @@ func (d *participantDataSource) Read(ctx context.Context, req datasource.ReadReq
 	conference, call := cfg.ConferenceSID.ValueString(), cfg.CallSID.ValueString()
 	p, err := d.data.client.GetParticipant(ctx, account, conference, call)
 	if err != nil {
-		resp.Diagnostics.Append(lookupError("Conference Participant",
+		resp.Diagnostics.Append(d.data.lookupError("Conference Participant",
 			fmt.Sprintf("call %s in conference %s", call, conference),
 			fmt.Sprintf("Call %s is not (or no longer) in conference %s: a participant exists only while its call "+
 				"is connected. Check that the call is live and that the sids are right", call, conference), err))

@@ -54,13 +54,25 @@ func TestLookupError(t *testing.T) {
 		err  error
 		want []string
 	}{
-		"not found":    {&client.APIError{StatusCode: 404, Code: 20404}, []string{"Gone away (code 20404, HTTP 404)."}},
+		"not found":    {&client.APIError{StatusCode: 404, Code: 20404}, []string{"Gone away (HTTP 404 Not Found, code 20404)."}},
 		"unauthorized": {&client.APIError{StatusCode: 401, Code: 20003, Message: "Unauthorized"}, []string{"rejected the credentials", "account_sid"}},
-		"other":        {&client.APIError{StatusCode: 400, Code: 21481, Message: "bad token"}, []string{"HTTP 400, code 21481: bad token"}},
-		"transport":    {errors.New("connection refused"), []string{"Request for the thing failed: connection refused", "check space_url"}},
+		"other":        {&client.APIError{StatusCode: 400, Code: 21481, Message: "bad token"}, []string{"HTTP 400 Bad Request, code 21481: bad token"}},
+		"not the API": {&client.APIError{StatusCode: 502, Excerpt: "502 Bad Gateway nginx"}, []string{
+			`answered with HTTP 502 Bad Gateway, with a body that is not an API error: "502 Bad Gateway nginx"`,
+			"a proxy, a load balancer or a wrong space URL", "check SIGNALWIRE_API_HOSTNAME (the provider uses https://example.signalwire.com/api/laml/2010-04-01)"}},
+		"transport": {errors.New("connection refused"), []string{"Request for the thing failed: connection refused",
+			"check SIGNALWIRE_API_HOSTNAME (the provider uses https://example.signalwire.com/api/laml/2010-04-01)"}},
 	}
+	c, err := client.New(client.Config{SpaceURL: "example", ProjectID: testAccount, APIToken: "PTx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := &providerData{client: c, spaceSource: envAPIHostname}
 	for name, tc := range cases {
-		d := lookupError("Thing", "the thing", "Gone away", tc.err)
+		d := data.lookupError("Thing", "the thing", "Gone away", tc.err)
+		if strings.Contains(d.Detail(), "code 0") {
+			t.Errorf("%s: detail %q shows a code the answer did not carry", name, d.Detail())
+		}
 		if d.Summary() != "Unable to Read Thing" {
 			t.Errorf("%s: summary = %q", name, d.Summary())
 		}

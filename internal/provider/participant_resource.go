@@ -65,7 +65,7 @@ func (r *participantResource) Create(ctx context.Context, req resource.CreateReq
 	account, conference, call := plan.key()
 	p, err := r.data.client.UpdateParticipant(ctx, account, conference, call, plan.createParams())
 	if err != nil {
-		resp.Diagnostics.Append(participantError(ctx, "Create", &plan, timeout, err))
+		resp.Diagnostics.Append(r.data.participantError(ctx, "Create", &plan, timeout, err))
 		return
 	}
 	plan.applyParticipant(p)
@@ -97,7 +97,7 @@ func (r *participantResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(participantError(ctx, "Read", &state, timeout, err))
+		resp.Diagnostics.Append(r.data.participantError(ctx, "Read", &state, timeout, err))
 		return
 	}
 	if state.OnDestroy.IsNull() {
@@ -133,7 +133,7 @@ func (r *participantResource) Update(ctx context.Context, req resource.UpdateReq
 	account, conference, call := plan.key()
 	p, err := r.data.client.UpdateParticipant(ctx, account, conference, call, params)
 	if err != nil {
-		resp.Diagnostics.Append(participantError(ctx, "Update", &plan, timeout, err))
+		resp.Diagnostics.Append(r.data.participantError(ctx, "Update", &plan, timeout, err))
 		return
 	}
 	plan.applyParticipant(p)
@@ -166,7 +166,7 @@ func (r *participantResource) Delete(ctx context.Context, req resource.DeleteReq
 		return
 	}
 	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.Append(participantError(ctx, "Delete", &state, timeout, err))
+		resp.Diagnostics.Append(r.data.participantError(ctx, "Delete", &state, timeout, err))
 	}
 }
 

@@ -29,7 +29,7 @@ type badInput struct {
 // settings need the SIGNALWIRE_* variables cleared, so the test cannot run in
 // parallel with others.
 func TestAccValidation_badInput(t *testing.T) {
-	for _, k := range []string{envSpaceURL, envSpace, envProjectID, envAPIToken, envMaxRetries} {
+	for _, k := range []string{envSpaceURL, envSpace, envAPIHostname, envProjectID, envAPIToken, envMaxRetries} {
 		t.Setenv(k, "")
 	}
 	f := newFixture(t)
@@ -90,7 +90,7 @@ func badInputs(f *fixture, call, other string) []badInput {
 		{name: "missing project_id", provider: space + token, at: providerLine,
 			want: []string{"Missing SignalWire Project ID", "Set project_id in the provider block or the SIGNALWIRE_PROJECT_ID environment variable"}},
 		{name: "missing space_url", provider: project + token, at: providerLine,
-			want: []string{"Missing SignalWire Space URL", "SIGNALWIRE_SPACE_URL (or SIGNALWIRE_SPACE)"}},
+			want: []string{"Missing SignalWire Space URL", "SIGNALWIRE_SPACE_URL (or SIGNALWIRE_SPACE, SIGNALWIRE_API_HOSTNAME)"}},
 		{name: "http for a remote host", provider: project + token + `space_url = "http://example.signalwire.com"`,
 			want: []string{"Invalid SignalWire Space URL", "uses http: HTTPS is required because the API token is sent with every request"}, at: `space_url = "http://example.signalwire.com"`},
 		{name: "ftp space url", provider: project + token + `space_url = "ftp://example.signalwire.com"`,

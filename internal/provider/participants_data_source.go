@@ -96,7 +96,7 @@ func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		Hold:  cfg.Hold.ValueBoolPointer(),
 	})
 	if err != nil {
-		resp.Diagnostics.Append(lookupError("Conference Participants", "the participants of conference "+conference,
+		resp.Diagnostics.Append(d.data.lookupError("Conference Participants", "the participants of conference "+conference,
 			fmt.Sprintf("The API found no conference %s in account %s; check conference_sid and account_sid",
 				conference, account), err))
 		return

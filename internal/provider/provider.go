@@ -5,9 +5,11 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -27,6 +29,7 @@ import (
 const (
 	envSpaceURL     = "SIGNALWIRE_SPACE_URL"
 	envSpace        = "SIGNALWIRE_SPACE"
+	envAPIHostname  = "SIGNALWIRE_API_HOSTNAME"
 	envProjectID    = "SIGNALWIRE_PROJECT_ID"
 	envAPIToken     = "SIGNALWIRE_API_TOKEN"
 	envMaxRetries   = "SIGNALWIRE_MAX_RETRIES"
@@ -52,10 +55,19 @@ type providerModel struct {
 	MaxRetries types.Int64  `tfsdk:"max_retries"`
 }
 
+// spaceEnvs are the environment variables a space URL is read from when
+// space_url is not set, in order: the first that is set wins. SignalWire's
+// Node SDK reads SIGNALWIRE_SPACE_URL then SIGNALWIRE_API_HOSTNAME; its docs
+// and Python SDK use SIGNALWIRE_SPACE.
+var spaceEnvs = []string{envSpaceURL, envSpace, envAPIHostname}
+
 // providerData is what Configure hands to resources and data sources.
 type providerData struct {
 	client    *client.Client
 	projectID string
+	// spaceSource names the setting the space URL came from, for errors that
+	// ask the user to check it: "space_url" or an environment variable.
+	spaceSource string
 }
 
 // New returns the provider factory used by main and by tests.
@@ -75,10 +87,11 @@ func (p *signalwireProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 		MarkdownDescription: "Manages live conference participants through SignalWire's Compatibility (LaML) REST API.",
 		Attributes: map[string]schema.Attribute{
 			"space_url": schema.StringAttribute{
-				MarkdownDescription: "Your SignalWire space, as a host such as `example.signalwire.com` or a full URL such as " +
-					"`https://example.signalwire.com`. HTTPS is required, except for loopback addresses such as " +
-					"`http://127.0.0.1:8080` where a local fake API runs. Falls back to the `" + envSpaceURL +
-					"` environment variable, then `" + envSpace + "`.",
+				MarkdownDescription: "Your SignalWire space, in any of these forms: " +
+					client.DescribeSpaceURLForms(func(s string) string { return "`" + s + "`" }) + ". " +
+					"A URL with credentials, a query or a fragment is refused, as is plain HTTP to anything but a " +
+					"loopback address. Falls back to the first of these environment variables that is set: " +
+					joinCode(spaceEnvs) + ".",
 				Optional: true,
 			},
 			"project_id": schema.StringAttribute{
@@ -128,11 +141,10 @@ func (p *signalwireProvider) Configure(ctx context.Context, req provider.Configu
 		Logger:       tflogAdapter{},
 	})
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("space_url"), "Invalid SignalWire Space URL",
-			fmt.Sprintf("%s. Set space_url or %s to your space, such as example.signalwire.com.", err, envSpaceURL))
+		resp.Diagnostics.Append(spaceURLError(settings.spaceSource, err))
 		return
 	}
-	data := &providerData{client: c, projectID: settings.projectID}
+	data := &providerData{client: c, projectID: settings.projectID, spaceSource: settings.spaceSource}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
@@ -162,6 +174,8 @@ func (p *signalwireProvider) DataSources(context.Context) []func() datasource.Da
 type settings struct {
 	spaceURL, projectID, apiToken string
 	maxRetries                    int
+	// spaceSource is "space_url" or the environment variable spaceURL came from.
+	spaceSource string
 }
 
 // resolveSettings applies environment fallbacks and reports every missing or
@@ -169,9 +183,9 @@ type settings struct {
 func resolveSettings(cfg providerModel) (settings, diag.Diagnostics) {
 	var s settings
 	var diags diag.Diagnostics
-	s.spaceURL = stringSetting(&diags, cfg.SpaceURL, "space_url", "SignalWire Space URL", envSpaceURL, envSpace)
-	s.projectID = stringSetting(&diags, cfg.ProjectID, "project_id", "SignalWire Project ID", envProjectID)
-	s.apiToken = stringSetting(&diags, cfg.APIToken, "api_token", "SignalWire API Token", envAPIToken)
+	s.spaceURL, s.spaceSource = stringSetting(&diags, cfg.SpaceURL, "space_url", "SignalWire Space URL", spaceEnvs...)
+	s.projectID, _ = stringSetting(&diags, cfg.ProjectID, "project_id", "SignalWire Project ID", envProjectID)
+	s.apiToken, _ = stringSetting(&diags, cfg.APIToken, "api_token", "SignalWire API Token", envAPIToken)
 	if s.projectID != "" && !validate.IsUUID(s.projectID) {
 		diags.AddAttributeError(path.Root("project_id"), "Invalid SignalWire Project ID",
 			fmt.Sprintf("The project ID must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6; check project_id or %s.", envProjectID))
@@ -196,31 +210,63 @@ func resolveSettings(cfg providerModel) (settings, diag.Diagnostics) {
 }
 
 // stringSetting returns the configured value, else the first non-empty
-// environment variable, adding an attribute error when neither is usable.
-func stringSetting(diags *diag.Diagnostics, v types.String, attr, title string, envs ...string) string {
+// environment variable, with the name of the setting it came from; it adds an
+// attribute error when neither is usable.
+func stringSetting(diags *diag.Diagnostics, v types.String, attr, title string, envs ...string) (value, source string) {
 	if v.IsUnknown() {
 		diags.AddAttributeError(path.Root(attr), "Unknown "+title,
 			fmt.Sprintf("%s depends on a value that is not known until apply, so the provider cannot be configured. "+
 				"Set it to a literal value or use the %s environment variable.", attr, envs[0]))
-		return ""
+		return "", ""
 	}
 	if !v.IsNull() && v.ValueString() != "" {
-		return v.ValueString()
+		return v.ValueString(), attr
 	}
 	for _, env := range envs {
 		if val := os.Getenv(env); val != "" {
-			return val
+			return val, env
 		}
 	}
 	diags.AddAttributeError(path.Root(attr), "Missing "+title,
 		fmt.Sprintf("The provider needs %s. Set %s in the provider block or the %s environment variable.",
 			attr, attr, joinOr(envs)))
-	return ""
+	return "", ""
+}
+
+// spaceURLError says which setting holds an unusable space URL, why, and
+// which forms are accepted. The client's error never carries a credential.
+func spaceURLError(source string, err error) diag.Diagnostic {
+	const summary = "Invalid SignalWire Space URL"
+	var spaceErr *client.SpaceURLError
+	if !errors.As(err, &spaceErr) {
+		return diag.NewErrorDiagnostic(summary, err.Error())
+	}
+	label := source
+	if source != "space_url" {
+		label = "The environment variable " + source
+	}
+	if spaceErr.Value != "" {
+		label += " " + strconv.Quote(spaceErr.Value)
+	}
+	detail := fmt.Sprintf("%s %s. Accepted forms: %s.", label, spaceErr.Reason,
+		client.DescribeSpaceURLForms(strconv.Quote))
+	if source == "space_url" {
+		return diag.NewAttributeErrorDiagnostic(path.Root("space_url"), summary, detail)
+	}
+	return diag.NewErrorDiagnostic(summary, detail)
 }
 
 func joinOr(names []string) string {
 	if len(names) == 1 {
 		return names[0]
 	}
-	return names[0] + " (or " + names[1] + ")"
+	return names[0] + " (or " + strings.Join(names[1:], ", ") + ")"
+}
+
+func joinCode(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = "`" + n + "`"
+	}
+	return strings.Join(quoted, ", ")
 }

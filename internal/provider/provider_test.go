@@ -4,7 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
 )
 
 func TestResolveSettings(t *testing.T) {
@@ -26,29 +29,42 @@ func TestResolveSettings(t *testing.T) {
 		want      settings
 		wantError []string // substrings: attribute path and remedy
 	}{
-		{name: "config", cfg: full, want: settings{"example.signalwire.com", project, "PTsecret", 4}},
+		{name: "config", cfg: full, want: settings{"example.signalwire.com", project, "PTsecret", 4, "space_url"}},
 		{
 			name: "environment",
 			cfg:  empty,
 			env: map[string]string{envSpaceURL: "https://a.signalwire.com", envProjectID: project,
 				envAPIToken: "PTenv", envMaxRetries: "2"},
-			want: settings{"https://a.signalwire.com", project, "PTenv", 2},
+			want: settings{"https://a.signalwire.com", project, "PTenv", 2, envSpaceURL},
 		},
 		{
 			name: "SIGNALWIRE_SPACE fallback",
 			cfg:  empty,
-			env:  map[string]string{envSpace: "b.signalwire.com", envProjectID: project, envAPIToken: "PTenv"},
-			want: settings{"b.signalwire.com", project, "PTenv", 4},
+			env:  map[string]string{envSpace: "b.signalwire.com", envAPIHostname: "c.signalwire.com", envProjectID: project, envAPIToken: "PTenv"},
+			want: settings{"b.signalwire.com", project, "PTenv", 4, envSpace},
+		},
+		{
+			name: "SIGNALWIRE_API_HOSTNAME fallback",
+			cfg:  empty,
+			env:  map[string]string{envAPIHostname: "c.signalwire.com", envProjectID: project, envAPIToken: "PTenv"},
+			want: settings{"c.signalwire.com", project, "PTenv", 4, envAPIHostname},
+		},
+		{
+			name: "SIGNALWIRE_SPACE_URL first",
+			cfg:  empty,
+			env: map[string]string{envSpaceURL: "a", envSpace: "b", envAPIHostname: "c",
+				envProjectID: project, envAPIToken: "PTenv"},
+			want: settings{"a", project, "PTenv", 4, envSpaceURL},
 		},
 		{
 			name: "config beats environment",
 			cfg:  full,
 			env:  map[string]string{envSpaceURL: "other.signalwire.com", envAPIToken: "PTenv"},
-			want: settings{"example.signalwire.com", project, "PTsecret", 4},
+			want: settings{"example.signalwire.com", project, "PTsecret", 4, "space_url"},
 		},
 		{
 			name: "all missing", cfg: empty,
-			wantError: []string{"space_url", "SIGNALWIRE_SPACE_URL (or SIGNALWIRE_SPACE)", "project_id",
+			wantError: []string{"space_url", "SIGNALWIRE_SPACE_URL (or SIGNALWIRE_SPACE, SIGNALWIRE_API_HOSTNAME)", "project_id",
 				"SIGNALWIRE_PROJECT_ID", "api_token", "SIGNALWIRE_API_TOKEN"},
 		},
 		{
@@ -71,7 +87,7 @@ func TestResolveSettings(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, k := range []string{envSpaceURL, envSpace, envProjectID, envAPIToken, envMaxRetries} {
+			for _, k := range []string{envSpaceURL, envSpace, envAPIHostname, envProjectID, envAPIToken, envMaxRetries} {
 				t.Setenv(k, tc.env[k])
 			}
 			got, diags := resolveSettings(tc.cfg)
@@ -94,6 +110,48 @@ func TestResolveSettings(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSpaceURLErrorNamesSetting: the error names the setting the value came
+// from, says why it is refused, lists the accepted forms and never repeats a
+// credential.
+func TestSpaceURLErrorNamesSetting(t *testing.T) {
+	const project = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+	const secret = "PTs3cr3t-from-a-sensitive-variable"
+	cases := []struct{ value, want string }{
+		{"https://" + project + ":" + secret + "@example.signalwire.com", `"https://REDACTED@example.signalwire.com" must not contain credentials`},
+		{"https://" + project + ":" + secret, "is not a valid URL"},
+		{"https://example.signalwire.com/?token=" + secret, `"https://example.signalwire.com/?REDACTED" must not contain a query`},
+		{"http://example.signalwire.com", "HTTPS is required"},
+		{"https://example.signalwire.com/api/laml/2010-04-01/Accounts/b3877c40-da60-4998-90ad-b792e98472af",
+			"names account b3877c40-da60-4998-90ad-b792e98472af, but the project ID is " + project},
+	}
+	for _, source := range []string{"space_url", envSpaceURL, envSpace, envAPIHostname} {
+		for _, tc := range cases {
+			_, err := client.New(client.Config{SpaceURL: tc.value, ProjectID: project, APIToken: secret})
+			if err == nil {
+				t.Fatalf("%q was accepted", tc.value)
+			}
+			d := spaceURLError(source, err)
+			text := d.Summary() + ": " + d.Detail()
+			label := "The environment variable " + source
+			if source == "space_url" {
+				label = "space_url"
+			}
+			for _, want := range []string{"Invalid SignalWire Space URL: " + label, tc.want,
+				`Accepted forms: "example" (a space name, meaning example.signalwire.com)`, "/Accounts/<project_id>"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("%s = %q: %q lacks %q", source, tc.value, text, want)
+				}
+			}
+			if strings.Contains(text, secret) {
+				t.Errorf("%s = %q: the error repeats the secret: %s", source, tc.value, text)
+			}
+			if _, ok := d.(diag.DiagnosticWithPath); ok != (source == "space_url") {
+				t.Errorf("%s: the error points at space_url: %v", source, ok)
+			}
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/fakeapi"
@@ -23,20 +24,7 @@ func TestAccSecrets_tokenNeverWritten(t *testing.T) {
 		t.Skip("acceptance test: set TF_ACC=1")
 	}
 	t.Parallel()
-	engine := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	pluginDir := t.TempDir()
-	build := exec.Command("go", "build", "-o", filepath.Join(pluginDir, "terraform-provider-signalwire"), ".")
-	build.Dir = filepath.Join("..", "..")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the provider: %v\n%s", err, out)
-	}
-	host := "registry.terraform.io"
-	if strings.Contains(filepath.Base(engine), "tofu") {
-		host = "registry.opentofu.org"
-	}
-	cliConfig := filepath.Join(pluginDir, "cli.tfrc")
-	writeFile(t, cliConfig, fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
-		host+"/seed177019bb/signalwire", pluginDir))
+	engine, cliConfig := pluginEngine(t)
 
 	for _, inBlock := range []bool{false, true} {
 		name := map[bool]string{false: "token from environment", true: "token in provider block"}[inBlock]
@@ -104,6 +92,39 @@ resource "signalwire_conference_participant" "test" {
 			}
 		})
 	}
+}
+
+var buildPlugin = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "signalwire-plugin")
+	if err != nil {
+		return "", err
+	}
+	build := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-signalwire"), ".")
+	build.Dir = filepath.Join("..", "..")
+	if out, err := build.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("building the provider: %w\n%s", err, out)
+	}
+	return dir, nil
+})
+
+// pluginEngine returns the engine under test and a CLI config that makes it
+// run the provider as a real plugin binary (through dev_overrides, built
+// once per test binary), so that the provider's own logs reach TF_LOG_PATH.
+func pluginEngine(t *testing.T) (engine, cliConfig string) {
+	t.Helper()
+	engine = os.Getenv("TF_ACC_TERRAFORM_PATH")
+	pluginDir, err := buildPlugin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	host := "registry.terraform.io"
+	if strings.Contains(filepath.Base(engine), "tofu") {
+		host = "registry.opentofu.org"
+	}
+	cliConfig = filepath.Join(t.TempDir(), "cli.tfrc")
+	writeFile(t, cliConfig, fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
+		host+"/seed177019bb/signalwire", pluginDir))
+	return engine, cliConfig
 }
 
 // cleanEnv is the test's environment without the settings the subtests set.
