@@ -111,7 +111,7 @@ func TestAccConferenceDataSource_ambiguousAndMissing(t *testing.T) {
 				PreConfig: f.resetLog,
 				Config:    lookup(strAttr("sid", "3fa85f64-5717-4562-b3fc-2c963f66afa6")),
 				ExpectError: wrapped(`Unable to Read Conference.*found no conference 3fa85f64-5717-4562-b3fc-2c963f66afa6` +
-					`.*code 20404, HTTP 404`),
+					`.*HTTP 404 Not Found, code 20404`),
 			},
 		},
 	})

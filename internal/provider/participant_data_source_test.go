@@ -75,7 +75,7 @@ func TestAccConferenceParticipantDataSource_notFound(t *testing.T) {
 			Config: f.config(dataBlock("signalwire_conference_participant",
 				strAttr("conference_sid", f.conf), strAttr("call_sid", call))),
 			ExpectError: wrapped(`Unable to Read Conference Participant.*Call ` + call +
-				` is not \(or no longer\) in conference ` + f.conf + `.*code 20404, HTTP 404`),
+				` is not \(or no longer\) in conference ` + f.conf + `.*HTTP 404 Not Found, code 20404`),
 		}},
 	})
 	if n := f.fake.CountRequests(""); n != 1 {

@@ -86,14 +86,14 @@ func TestAccReliability_rejectedKeepsState(t *testing.T) {
 			{
 				Config: f.config(f.participant(call, "muted = false", "hold = true",
 					"coaching = true", "call_sid_to_coach = "+quote(stranger))),
-				ExpectError: looseRegexp("Unable to Update Conference Participant", "HTTP 422, code 16002:",
+				ExpectError: looseRegexp("Unable to Update Conference Participant", "HTTP 422 Unprocessable Entity, code 16002:",
 					fmt.Sprintf("CallSidToCoach %s is not another participant of conference %s", stranger, f.conf)),
 			},
 			{
 				PreConfig: func() { f.fake.SetConferenceStatus(f.conf, fakeapi.StatusCompleted) },
 				Config: f.config(f.participant(call, "muted = false", "hold = true",
 					"coaching = true", "call_sid_to_coach = "+quote(other))),
-				ExpectError: looseRegexp("Unable to Update Conference Participant", "HTTP 400, code 10000:",
+				ExpectError: looseRegexp("Unable to Update Conference Participant", "HTTP 400 Bad Request, code 10000:",
 					fmt.Sprintf("conference %s is completed", f.conf)),
 			},
 			{
