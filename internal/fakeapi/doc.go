@@ -3,9 +3,11 @@
 // for local runs of the provider (see cmd/signalwire-fake).
 //
 // It follows SignalWire's published OpenAPI document: the same paths under
-// BasePath (each also answering with a ".json" suffix on its last segment),
-// the same field names and list envelopes, and the CompatibilityErrorResponse
-// body {"code", "message", "more_info", "status"} on every error.
+// BasePath, the same field names and list envelopes, and the
+// CompatibilityErrorResponse body {"code", "message", "more_info", "status"}
+// on every error. It also serves every path form SignalWire's SDKs use: each
+// path under VersionPath as well (the SDKs address the space root, without
+// /api/laml), and with a ".json" suffix on its last segment.
 //
 //	GET    /Accounts/{AccountSid}/Conferences                             conferences.list
 //	GET    /Accounts/{AccountSid}/Conferences/{Sid}                       conferences.get
@@ -68,7 +70,12 @@
 // # Paging
 //
 // Lists are ordered by date_created, then SID. Page counts from 0, PageSize
-// defaults to 50. next_page_uri and previous_page_uri carry the filters,
+// defaults to 50. The envelope's uri, first_page_uri, next_page_uri and
+// previous_page_uri start at VersionPath (see pagingPath), so a client that
+// appends them to a base URL of the space root, or of the root plus /api/laml,
+// follows them as well as one that resolves them against the root. (The
+// OpenAPI's examples show them under BasePath; the fake serves both.)
+// next_page_uri and previous_page_uri carry the filters,
 // Page, PageSize and a PageToken ("PA" or "PB" and an opaque cursor naming
 // the item next to the page), so following them stays correct while the
 // collection changes; they are null on the last and first page.

@@ -127,8 +127,9 @@ type pageLinks struct {
 	PageSize        int     `json:"page_size"`
 }
 
-// links builds the envelope for keys[start:end]; filters are carried into
-// every link so that following them keeps the same selection.
+// links builds the envelope for keys[start:end], its links in pagingPath
+// form; filters are carried into every link so that following them keeps the
+// same selection.
 func (p pageRequest) links(path string, filters url.Values, keys []sortKey, start, end int) pageLinks {
 	link := func(page int, token string) string {
 		q := url.Values{}
@@ -140,7 +141,7 @@ func (p pageRequest) links(path string, filters url.Values, keys []sortKey, star
 		if token != "" {
 			q.Set("PageToken", token)
 		}
-		return path + "?" + q.Encode()
+		return pagingPath(path) + "?" + q.Encode()
 	}
 	out := pageLinks{
 		URI:          link(p.page, p.token),

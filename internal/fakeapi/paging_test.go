@@ -86,7 +86,7 @@ func TestPagingFollowsNextPageURI(t *testing.T) {
 		if page.NextPageURI != nil {
 			next, _ := url.Parse(*page.NextPageURI)
 			q := next.Query()
-			if next.Path != h.participantsPath() || q.Get("PageSize") != "50" || q.Get("Page") != fmt.Sprint(i+1) ||
+			if next.Path != pagingPath(h.participantsPath()) || q.Get("PageSize") != "50" || q.Get("Page") != fmt.Sprint(i+1) ||
 				!strings.HasPrefix(q.Get("PageToken"), "PA") {
 				t.Errorf("page %d: next_page_uri %s", i, *page.NextPageURI)
 			}

@@ -143,7 +143,7 @@ func TestListParticipantsEnvelope(t *testing.T) {
 	if env["next_page_uri"] != nil || env["previous_page_uri"] != nil || env["page"] != 0.0 || env["page_size"] != 50.0 {
 		t.Fatalf("single page envelope: %v", env)
 	}
-	if first, _ := env["first_page_uri"].(string); !strings.HasPrefix(first, h.participantsPath()+"?") {
+	if first, _ := env["first_page_uri"].(string); !strings.HasPrefix(first, pagingPath(h.participantsPath())+"?") {
 		t.Fatalf("first_page_uri = %q", first)
 	}
 }

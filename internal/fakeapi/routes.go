@@ -48,10 +48,13 @@ type match struct {
 }
 
 // matchRoute resolves a path of the form
-// BasePath/Accounts/{a}/Conferences[/{c}[/Participants[/{call}]]], where the
-// last segment may carry a ".json" suffix.
+// {BasePath|VersionPath}/Accounts/{a}/Conferences[/{c}[/Participants[/{call}]]],
+// where the last segment may carry a ".json" suffix.
 func matchRoute(method, path string) (match, *apiError) {
 	rest, ok := strings.CutPrefix(path, BasePath+"/")
+	if !ok {
+		rest, ok = strings.CutPrefix(path, VersionPath+"/")
+	}
 	if !ok {
 		return match{}, errNotFound(path)
 	}
@@ -107,6 +110,15 @@ func allowed(routes map[string]Route) []string {
 
 // Canonical URIs, as the API reports them: single resources end in .json,
 // list pages do not.
+
+// pagingPath turns a list path into the form paging links are given in:
+// from VersionPath. Clients built like SignalWire's SDKs append a link to
+// their base URL, which is the space root or, configured by hand, the root
+// plus /api/laml; this form works from both, and from a client that resolves
+// it against the space root, since both prefixes are served.
+func pagingPath(path string) string {
+	return VersionPath + strings.TrimPrefix(path, BasePath)
+}
 
 func conferencesPath(account string) string {
 	return BasePath + "/Accounts/" + account + "/Conferences"

@@ -13,8 +13,12 @@ import (
 )
 
 const (
-	// BasePath is where the Compatibility API lives under a space URL.
-	BasePath = "/api/laml/2010-04-01"
+	// BasePath is where the Compatibility API lives under a space URL, as
+	// SignalWire's OpenAPI document gives it.
+	BasePath = "/api/laml/" + APIVersion
+	// VersionPath is where SignalWire's SDKs address the same API: at the
+	// space root, without /api/laml. The fake serves both.
+	VersionPath = "/" + APIVersion
 	// APIVersion is the api_version every conference reports.
 	APIVersion = "2010-04-01"
 	// AdminPrefix is the unauthenticated control surface of the fake.
@@ -83,7 +87,8 @@ func (s *Server) ProjectID() string { return s.projectID }
 
 func (s *Server) now() time.Time { return s.clock().UTC() }
 
-// ServeHTTP answers API requests under BasePath and admin requests under AdminPrefix.
+// ServeHTTP answers API requests under BasePath or VersionPath and admin
+// requests under AdminPrefix.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, AdminPrefix) {
 		s.serveAdmin(w, r)
