@@ -178,14 +178,14 @@ func TestNoSuchHostIsNotRetried(t *testing.T) {
 // noSuchHostClient fails every dial as the resolver does for NXDOMAIN,
 // counting the dials in n when it is not nil.
 func noSuchHostClient(n *atomic.Int32) *http.Client {
-	hc := NewHTTPClient()
-	hc.Transport.(*http.Transport).DialContext = func(_ context.Context, _, addr string) (net.Conn, error) {
-		if n != nil {
-			n.Add(1)
-		}
-		host, _, _ := net.SplitHostPort(addr)
-		return nil, &net.OpError{Op: "dial", Net: "tcp",
-			Err: &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}}
-	}
-	return hc
+	return &http.Client{Transport: &http.Transport{
+		DialContext: func(_ context.Context, _, addr string) (net.Conn, error) {
+			if n != nil {
+				n.Add(1)
+			}
+			host, _, _ := net.SplitHostPort(addr)
+			return nil, &net.OpError{Op: "dial", Net: "tcp",
+				Err: &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}}
+		},
+	}}
 }
