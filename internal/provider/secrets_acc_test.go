@@ -20,11 +20,8 @@ import (
 // dev_overrides) so that its own logs reach TF_LOG_PATH, and the log must
 // hold its request lines, so an empty log cannot pass.
 func TestAccSecrets_tokenNeverWritten(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
-	t.Parallel()
 	engine, cliConfig := pluginEngine(t)
+	t.Parallel()
 
 	for _, inBlock := range []bool{false, true} {
 		name := map[bool]string{false: "token from environment", true: "token in provider block"}[inBlock]
@@ -38,11 +35,11 @@ func TestAccSecrets_tokenNeverWritten(t *testing.T) {
 			call := fake.AddParticipant(fakeapi.ParticipantSeed{ConferenceSID: conf})
 			basic := base64.StdEncoding.EncodeToString([]byte(fake.ProjectID() + ":" + token))
 
-			env := []string{"TF_CLI_CONFIG_FILE=" + cliConfig, "SIGNALWIRE_SPACE_URL=" + srv.URL,
+			env := []string{"SIGNALWIRE_SPACE_URL=" + srv.URL,
 				"SIGNALWIRE_PROJECT_ID=" + fake.ProjectID(), "SIGNALWIRE_API_TOKEN=" + token}
 			providerBody := ""
 			if inBlock {
-				env[3] = "SIGNALWIRE_API_TOKEN="
+				env[2] = "SIGNALWIRE_API_TOKEN="
 				providerBody = fmt.Sprintf("  api_token = %q\n", token)
 			}
 			work := t.TempDir()
@@ -63,33 +60,19 @@ resource "signalwire_conference_participant" "test" {
   muted          = true
 }
 `, providerBody, conf, call))
-			logPath := filepath.Join(work, "trace.log")
-			apply := exec.Command(engine, "apply", "-auto-approve", "-input=false", "-no-color")
-			apply.Dir = work
-			apply.Env = append(cleanEnv(), append(env, "TF_LOG=TRACE", "TF_LOG_PATH="+logPath)...)
-			output, err := apply.CombinedOutput()
+			texts, err := traceApply(t, engine, cliConfig, work, env)
 			if err != nil {
-				t.Fatalf("apply failed: %v\n%s", err, output)
+				t.Fatalf("apply failed: %v\n%s", err, texts["CLI output"])
 			}
 			if p, ok := fake.Participant(conf, call); !ok || !p.Muted {
 				t.Fatalf("the apply did not reach the fake: %+v", p)
 			}
-
-			logText := readFile(t, logPath)
 			for _, want := range []string{"SignalWire API request", "SignalWire API response"} {
-				if !strings.Contains(logText, want) {
+				if !strings.Contains(texts["trace log"], want) {
 					t.Errorf("the trace log lacks %q: the provider's logs did not reach it", want)
 				}
 			}
-			for label, text := range map[string]string{
-				"trace log": logText, "state": readFile(t, filepath.Join(work, "terraform.tfstate")), "CLI output": string(output),
-			} {
-				for _, secret := range []string{token, basic} {
-					if n := strings.Count(text, secret); n > 0 {
-						t.Errorf("the %s contains the secret %q %d time(s)", label, secret, n)
-					}
-				}
-			}
+			expectNoSecrets(t, texts, token, basic)
 		})
 	}
 }
@@ -112,6 +95,9 @@ var buildPlugin = sync.OnceValues(func() (string, error) {
 // once per test binary), so that the provider's own logs reach TF_LOG_PATH.
 func pluginEngine(t *testing.T) (engine, cliConfig string) {
 	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: set TF_ACC=1")
+	}
 	engine = os.Getenv("TF_ACC_TERRAFORM_PATH")
 	pluginDir, err := buildPlugin()
 	if err != nil {
@@ -125,6 +111,34 @@ func pluginEngine(t *testing.T) (engine, cliConfig string) {
 	writeFile(t, cliConfig, fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
 		host+"/seed177019bb/signalwire", pluginDir))
 	return engine, cliConfig
+}
+
+// traceApply runs `apply` in work with TF_LOG=TRACE and the given settings
+// and returns what a secret must never reach: the CLI output, the trace log
+// and, when one was written, the state.
+func traceApply(t *testing.T, engine, cliConfig, work string, env []string) (map[string]string, error) {
+	t.Helper()
+	logPath := filepath.Join(work, "trace.log")
+	apply := exec.Command(engine, "apply", "-auto-approve", "-input=false", "-no-color")
+	apply.Dir = work
+	apply.Env = append(cleanEnv(), append(env, "TF_CLI_CONFIG_FILE="+cliConfig, "TF_LOG=TRACE", "TF_LOG_PATH="+logPath)...)
+	output, err := apply.CombinedOutput()
+	texts := map[string]string{"CLI output": string(output), "trace log": readFile(t, logPath)}
+	if state, readErr := os.ReadFile(filepath.Join(work, "terraform.tfstate")); readErr == nil {
+		texts["state"] = string(state)
+	}
+	return texts, err
+}
+
+func expectNoSecrets(t *testing.T, texts map[string]string, secrets ...string) {
+	t.Helper()
+	for label, text := range texts {
+		for _, secret := range secrets {
+			if n := strings.Count(text, secret); n > 0 {
+				t.Errorf("the %s contains the secret %q %d time(s)", label, secret, n)
+			}
+		}
+	}
 }
 
 // cleanEnv is the test's environment without the settings the subtests set.

@@ -7,8 +7,6 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,11 +22,8 @@ import (
 // output, the trace log or the state; and the log must hold the error or the
 // provider's request lines, so an empty log cannot pass.
 func TestAccSecrets_neverInErrors(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
-	t.Parallel()
 	engine, cliConfig := pluginEngine(t)
+	t.Parallel()
 	const project = "7f1c7e7e-4b8a-4c1e-9c52-3f1f0a2b9d10"
 	const token = "PTs3cr3t-5e1f0c2d7b9a4e6f"
 	const conference, call = "5d0c3b8e-2f4a-4c61-9a7e-1b2c3d4e5f60", "a1b2c3d4-0001-4a5b-8c9d-0e1f2a3b4c5d"
@@ -74,29 +69,14 @@ func TestAccSecrets_neverInErrors(t *testing.T) {
 				}
 				work := t.TempDir()
 				writeFile(t, filepath.Join(work, "main.tf"), secretsConfig(project, conference, call))
-				logPath := filepath.Join(work, "trace.log")
-				apply := exec.Command(engine, "apply", "-auto-approve", "-input=false", "-no-color")
-				apply.Dir = work
-				apply.Env = append(cleanEnv(), append(env, "TF_CLI_CONFIG_FILE="+cliConfig,
-					"TF_LOG=TRACE", "TF_LOG_PATH="+logPath)...)
-				output, err := apply.CombinedOutput()
-				if err == nil || !strings.Contains(strings.Join(strings.Fields(string(output)), " "), p.want) {
-					t.Fatalf("apply: %v, want a failure saying %q:\n%s", err, p.want, output)
+				texts, err := traceApply(t, engine, cliConfig, work, env)
+				if err == nil || !strings.Contains(strings.Join(strings.Fields(texts["CLI output"]), " "), p.want) {
+					t.Fatalf("apply: %v, want a failure saying %q:\n%s", err, p.want, texts["CLI output"])
 				}
-				texts := map[string]string{"CLI output": string(output), "trace log": readFile(t, logPath)}
 				if !strings.Contains(texts["trace log"], p.inLog) {
 					t.Errorf("the trace log lacks %q: it did not record the failure", p.inLog)
 				}
-				if state, err := os.ReadFile(filepath.Join(work, "terraform.tfstate")); err == nil {
-					texts["state"] = string(state)
-				}
-				for label, text := range texts {
-					for _, secret := range []string{token, basic} {
-						if n := strings.Count(text, secret); n > 0 {
-							t.Errorf("the %s contains the secret %q %d time(s)", label, secret, n)
-						}
-					}
-				}
+				expectNoSecrets(t, texts, token, basic)
 			})
 		}
 	}
