@@ -74,7 +74,6 @@ func (e *SpaceURLError) Error() string {
 var (
 	spaceName = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)
 	hostLabel = regexp.MustCompile(`^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$`)
-	uuidShape = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$`)
 )
 
 // ParseSpaceURL accepts every form in SpaceURLForms, surrounded by spaces or
@@ -195,7 +194,7 @@ func splitAPIPath(u *url.URL) (prefix, account string, err error) {
 			return "", "", refuse("has a path after " + APIBasePath + " that is not /Accounts/<project_id>")
 		}
 		if len(rest) > 1 {
-			if account, err = url.PathUnescape(rest[1]); err != nil || !uuidShape.MatchString(account) {
+			if account, err = url.PathUnescape(rest[1]); err != nil || !IsUUID(account) {
 				return "", "", refuse("names an account that is not a project ID (a UUID)")
 			}
 		}

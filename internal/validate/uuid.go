@@ -3,18 +3,17 @@ package validate
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
 )
 
-// uuidPattern accepts the canonical 8-4-4-4-12 hex form the API uses for every
-// sid; SignalWire ids are UUIDs, not Twilio-style prefixed strings.
-var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
-// IsUUID reports whether s is a UUID in canonical form.
+// IsUUID reports whether s is a UUID in canonical form, the form of every
+// SignalWire id; the rule lives in the client, which also checks the account
+// of a pasted account URL with it.
 func IsUUID(s string) bool {
-	return uuidPattern.MatchString(s)
+	return client.IsUUID(s)
 }
 
 type uuidValidator struct{}
