@@ -84,7 +84,7 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	if space.Account != "" && !strings.EqualFold(space.Account, cfg.ProjectID) {
+	if space.Account != "" && !SameID(space.Account, cfg.ProjectID) {
 		return nil, &SpaceURLError{Value: space.Base.String() + "/Accounts/" + space.Account,
 			Reason: fmt.Sprintf("names account %s, but the project ID is %s: credentials reach only their own "+
 				"project, so use that project's account URL or just the space", space.Account, cfg.ProjectID)}

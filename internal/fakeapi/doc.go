@@ -23,6 +23,10 @@
 // every route, 404 is not declared on the conference list), and because a
 // client must not mistake a wrong account for a deleted resource.
 //
+// Sids are UUIDs and are matched in any case, as the API matches them: in
+// the path, in CallSidToCoach, in seeds and as the Basic-auth user name. The
+// fake stores and answers every sid in lower case, as the API does.
+//
 // # Errors
 //
 // Checks run in this order: credentials, path, AccountSid, faults, the

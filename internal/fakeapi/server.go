@@ -72,6 +72,7 @@ func New(opts Options) *Server {
 	if s.projectID == "" {
 		s.projectID = DefaultProjectID
 	}
+	s.projectID = canonicalSID(s.projectID)
 	if s.apiToken == "" {
 		s.apiToken = DefaultAPIToken
 	}
@@ -121,6 +122,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, form url.Value
 		writeError(w, apiErr)
 		return ""
 	}
+	m.account, m.conference, m.call = canonicalSID(m.account), canonicalSID(m.conference), canonicalSID(m.call)
 	// Credentials belong to exactly one project, so a foreign AccountSid is an
 	// authorization failure rather than a missing resource (see doc.go).
 	if m.account != s.projectID {
@@ -160,7 +162,7 @@ func (s *Server) authorized(r *http.Request) bool {
 	if !ok {
 		return false
 	}
-	userOK := subtle.ConstantTimeCompare([]byte(user), []byte(s.projectID)) == 1
+	userOK := subtle.ConstantTimeCompare([]byte(canonicalSID(user)), []byte(s.projectID)) == 1
 	passOK := subtle.ConstantTimeCompare([]byte(pass), []byte(s.apiToken)) == 1
 	return userOK && passOK
 }

@@ -104,7 +104,7 @@ func (s *Server) AddConference(c ConferenceSeed) string {
 }
 
 func (s *Server) addConferenceLocked(c ConferenceSeed) (string, error) {
-	c.SID = cmp.Or(c.SID, newUUID())
+	c.SID = canonicalSID(cmp.Or(c.SID, newUUID()))
 	c.Status = cmp.Or(c.Status, StatusInProgress)
 	c.Region = cmp.Or(c.Region, DefaultRegion)
 	if c.DateCreated.IsZero() {
@@ -137,18 +137,18 @@ func (s *Server) AddParticipant(p ParticipantSeed) string {
 }
 
 func (s *Server) addParticipantLocked(p ParticipantSeed) (string, error) {
-	c, ok := s.conferences[p.ConferenceSID]
+	c, ok := s.conferences[canonicalSID(p.ConferenceSID)]
 	if !ok {
 		return "", fmt.Errorf("conference %q does not exist", p.ConferenceSID)
 	}
-	p.CallSID = cmp.Or(p.CallSID, newUUID())
+	p.CallSID = canonicalSID(cmp.Or(p.CallSID, newUUID()))
 	if _, dup := c.participants[p.CallSID]; dup {
 		return "", fmt.Errorf("call %s is already in conference %s", p.CallSID, c.sid)
 	}
 	now := s.now()
 	c.participants[p.CallSID] = &participant{state: ParticipantState{
 		AccountSID: s.projectID, ConferenceSID: c.sid, CallSID: p.CallSID,
-		Muted: p.Muted, Hold: p.Hold, Coaching: p.Coaching, CallSIDToCoach: p.CallSIDToCoach,
+		Muted: p.Muted, Hold: p.Hold, Coaching: p.Coaching, CallSIDToCoach: canonicalSID(p.CallSIDToCoach),
 		Status:                 cmp.Or(p.Status, StatusInProgress),
 		StartConferenceOnEnter: p.StartConferenceOnEnter, EndConferenceOnExit: p.EndConferenceOnExit,
 		DateCreated: now, DateUpdated: now,

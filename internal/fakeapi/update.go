@@ -197,6 +197,7 @@ func (s *Server) applyUpdateLocked(c *conference, p *participant, u updateReques
 func resolveCoaching(c *conference, next *ParticipantState, u updateRequest) *apiError {
 	coaching, coachingGiven := u.boolean("Coaching")
 	target, targetGiven := u.get("CallSidToCoach")
+	target = canonicalSID(target)
 	if coachingGiven {
 		next.Coaching = coaching
 	}

@@ -3,6 +3,7 @@ package fakeapi
 import (
 	"crypto/rand"
 	"fmt"
+	"strings"
 )
 
 // newUUID returns a random version 4 UUID.
@@ -19,6 +20,11 @@ func newUUID() string {
 func counterUUID(prefix uint32, n uint64) string {
 	return fmt.Sprintf("%08x-0000-4000-8000-%012x", prefix, n&0xffffffffffff)
 }
+
+// canonicalSID is how the API stores and answers every sid: in lower case.
+// It accepts any spelling of a sid in a request [observed: an upper-case
+// CallSid or Basic-auth project ID is served, and answered in lower case].
+func canonicalSID(s string) string { return strings.ToLower(s) }
 
 // isUUID accepts the canonical 8-4-4-4-12 hex form, any case and version.
 func isUUID(s string) bool {

@@ -13,7 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
-	"github.com/seed177019bb/terraform-provider-signalwire/internal/validate"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 const defaultConferenceStatus = "in-progress"
@@ -32,8 +32,8 @@ type conferenceDataSource struct {
 
 type conferenceDataModel struct {
 	ID           types.String `tfsdk:"id"`
-	AccountSID   types.String `tfsdk:"account_sid"`
-	SID          types.String `tfsdk:"sid"`
+	AccountSID   sidtypes.SID `tfsdk:"account_sid"`
+	SID          sidtypes.SID `tfsdk:"sid"`
 	FriendlyName types.String `tfsdk:"friendly_name"`
 	Status       types.String `tfsdk:"status"`
 	Region       types.String `tfsdk:"region"`
@@ -58,13 +58,13 @@ func (d *conferenceDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			"many were found. Use it to find the conference whose participants " +
 			"`signalwire_conference_participants` lists or `signalwire_conference_participant` manages.",
 		Attributes: map[string]schema.Attribute{
-			"id": dataString("The conference's sid."),
+			"id": dataString("The conference's sid, as the API spells it (lower case)."),
 			"sid": schema.StringAttribute{
 				MarkdownDescription: "The sid of the conference to look up, a UUID. Exactly one of `sid` and " +
 					"`friendly_name` must be set; when `friendly_name` is set, this is the sid found.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{validate.UUID()},
+				CustomType: sidtypes.SIDType{},
 			},
 			"friendly_name": schema.StringAttribute{
 				MarkdownDescription: "The name of the conference to look up, matched exactly (at most 64 characters). " +
@@ -156,8 +156,8 @@ func (d *conferenceDataSource) findByName(ctx context.Context, account string, c
 func flattenConference(c *client.Conference) *conferenceDataModel {
 	return &conferenceDataModel{
 		ID:           types.StringValue(c.SID),
-		AccountSID:   types.StringValue(c.AccountSID),
-		SID:          types.StringValue(c.SID),
+		AccountSID:   sidtypes.NewSIDValue(c.AccountSID),
+		SID:          sidtypes.NewSIDValue(c.SID),
 		FriendlyName: types.StringValue(c.FriendlyName),
 		Status:       types.StringValue(c.Status),
 		Region:       types.StringValue(c.Region),

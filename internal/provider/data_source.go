@@ -2,7 +2,8 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 // configureDataSource returns the provider's data, or nil before the
@@ -20,7 +21,7 @@ func configureDataSource(req datasource.ConfigureRequest, resp *datasource.Confi
 }
 
 // accountOrProject is the configured account_sid, else the provider's project.
-func (d *providerData) accountOrProject(account types.String) string {
+func (d *providerData) accountOrProject(account sidtypes.SID) string {
 	if account.IsNull() || account.IsUnknown() || account.ValueString() == "" {
 		return d.projectID
 	}

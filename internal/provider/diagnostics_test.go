@@ -9,9 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/types"
-
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 const (
@@ -91,7 +90,7 @@ func TestParticipantErrorDetails(t *testing.T) {
 				t.Fatal("the update succeeded")
 			}
 			m := &participantModel{participantData: participantData{
-				ConferenceSID: types.StringValue(diagConference), CallSID: types.StringValue(diagCall),
+				ConferenceSID: sidtypes.NewSIDValue(diagConference), CallSID: sidtypes.NewSIDValue(diagCall),
 			}}
 			data := &providerData{client: c, spaceSource: envSpace}
 			d := data.participantError(ctx, "Create", m, tc.timeout, err)

@@ -2,11 +2,10 @@ package provider
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
-	"github.com/seed177019bb/terraform-provider-signalwire/internal/validate"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 // participantData is a participant as the data sources expose it: the
@@ -14,13 +13,13 @@ import (
 // signalwire_conference_participants' list.
 type participantData struct {
 	ID                     types.String `tfsdk:"id"`
-	AccountSID             types.String `tfsdk:"account_sid"`
-	ConferenceSID          types.String `tfsdk:"conference_sid"`
-	CallSID                types.String `tfsdk:"call_sid"`
+	AccountSID             sidtypes.SID `tfsdk:"account_sid"`
+	ConferenceSID          sidtypes.SID `tfsdk:"conference_sid"`
+	CallSID                sidtypes.SID `tfsdk:"call_sid"`
 	Muted                  types.Bool   `tfsdk:"muted"`
 	Hold                   types.Bool   `tfsdk:"hold"`
 	Coaching               types.Bool   `tfsdk:"coaching"`
-	CallSIDToCoach         types.String `tfsdk:"call_sid_to_coach"`
+	CallSIDToCoach         sidtypes.SID `tfsdk:"call_sid_to_coach"`
 	Status                 types.String `tfsdk:"status"`
 	DateCreated            types.String `tfsdk:"date_created"`
 	DateUpdated            types.String `tfsdk:"date_updated"`
@@ -34,13 +33,13 @@ type participantData struct {
 func flattenParticipant(p *client.Participant) participantData {
 	return participantData{
 		ID:                     types.StringValue(participantID(p.AccountSID, p.ConferenceSID, p.CallSID)),
-		AccountSID:             types.StringValue(p.AccountSID),
-		ConferenceSID:          types.StringValue(p.ConferenceSID),
-		CallSID:                types.StringValue(p.CallSID),
+		AccountSID:             sidtypes.NewSIDValue(p.AccountSID),
+		ConferenceSID:          sidtypes.NewSIDValue(p.ConferenceSID),
+		CallSID:                sidtypes.NewSIDValue(p.CallSID),
 		Muted:                  types.BoolValue(p.Muted),
 		Hold:                   types.BoolValue(p.Hold),
 		Coaching:               types.BoolValue(p.Coaching),
-		CallSIDToCoach:         optionalString(p.CallSIDToCoach),
+		CallSIDToCoach:         optionalSID(p.CallSIDToCoach),
 		Status:                 types.StringValue(p.Status),
 		DateCreated:            types.StringValue(p.DateCreated.String()),
 		DateUpdated:            types.StringValue(p.DateUpdated.String()),
@@ -50,12 +49,12 @@ func flattenParticipant(p *client.Participant) participantData {
 	}
 }
 
-// optionalString maps the API's empty string (or null) to a null value.
-func optionalString(s string) types.String {
+// optionalSID maps the API's empty string (or null) to a null value.
+func optionalSID(s string) sidtypes.SID {
 	if s == "" {
-		return types.StringNull()
+		return sidtypes.NewSIDNull()
 	}
-	return types.StringValue(s)
+	return sidtypes.NewSIDValue(s)
 }
 
 // participantDataAttributes describes a participant for the data sources.
@@ -65,13 +64,13 @@ func participantDataAttributes(lookup bool) map[string]schema.Attribute {
 	attrs := map[string]schema.Attribute{
 		"id": dataString("The participant's id, `<account_sid>/<conference_sid>/<call_sid>`, the same form as the " +
 			"`signalwire_conference_participant` resource's id."),
-		"account_sid":    dataString("The account (project) the conference belongs to."),
-		"conference_sid": dataString("The sid of the conference the participant is in."),
-		"call_sid":       dataString("The sid of the participant's call."),
+		"account_sid":    dataSID("The account (project) the conference belongs to."),
+		"conference_sid": dataSID("The sid of the conference the participant is in."),
+		"call_sid":       dataSID("The sid of the participant's call."),
 		"muted":          dataBool("Whether the participant is muted, so the conference does not hear them."),
 		"hold":           dataBool("Whether the participant is on hold."),
 		"coaching":       dataBool("Whether the participant is coaching another call, named by `call_sid_to_coach`."),
-		"call_sid_to_coach": dataString("The sid of the call this participant coaches, or null when it coaches " +
+		"call_sid_to_coach": dataSID("The sid of the call this participant coaches, or null when it coaches " +
 			"no one."),
 		"status":                    dataString("The participant's status as the API reports it, such as `in-progress`."),
 		"date_created":              dataString("When the participant joined, in RFC 2822 format."),
@@ -92,6 +91,10 @@ func dataString(desc string) schema.StringAttribute {
 	return schema.StringAttribute{MarkdownDescription: desc, Computed: true}
 }
 
+func dataSID(desc string) schema.StringAttribute {
+	return schema.StringAttribute{MarkdownDescription: desc, Computed: true, CustomType: sidtypes.SIDType{}}
+}
+
 func dataBool(desc string) schema.BoolAttribute {
 	return schema.BoolAttribute{MarkdownDescription: desc, Computed: true}
 }
@@ -100,7 +103,7 @@ func sidArgument(desc string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: desc + " A UUID.",
 		Required:            true,
-		Validators:          []validator.String{validate.UUID()},
+		CustomType:          sidtypes.SIDType{},
 	}
 }
 
@@ -109,6 +112,6 @@ func accountSIDArgument(desc string) schema.StringAttribute {
 		MarkdownDescription: desc + " A UUID. Defaults to the provider's `project_id`.",
 		Optional:            true,
 		Computed:            true,
-		Validators:          []validator.String{validate.UUID()},
+		CustomType:          sidtypes.SIDType{},
 	}
 }

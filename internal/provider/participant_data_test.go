@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 const (
@@ -34,7 +35,7 @@ func TestFlattenParticipant(t *testing.T) {
 		"id":                {got.ID, types.StringValue(testAccount + "/" + testConference + "/" + testCall)},
 		"muted":             {got.Muted, types.BoolValue(true)},
 		"hold":              {got.Hold, types.BoolValue(false)},
-		"call_sid_to_coach": {got.CallSIDToCoach, types.StringNull()},
+		"call_sid_to_coach": {got.CallSIDToCoach, sidtypes.NewSIDNull()},
 		"status":            {got.Status, types.StringValue("complete")},
 		"date_created":      {got.DateCreated, types.StringValue("Sat, 05 Sep 2026 14:03:00 +0000")},
 		"date_updated":      {got.DateUpdated, types.StringValue("not a date")},
@@ -44,7 +45,7 @@ func TestFlattenParticipant(t *testing.T) {
 		}
 	}
 	p.CallSIDToCoach = testConference
-	if got := flattenParticipant(p).CallSIDToCoach; got != types.StringValue(testConference) {
+	if got := flattenParticipant(p).CallSIDToCoach; got != sidtypes.NewSIDValue(testConference) {
 		t.Errorf("call_sid_to_coach = %v, want %s", got, testConference)
 	}
 }

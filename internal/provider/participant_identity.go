@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/seed177019bb/terraform-provider-signalwire/internal/validate"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 // participantIdentity names a participant for import blocks with identity
@@ -40,6 +40,18 @@ func (r *participantResource) IdentitySchema(_ context.Context, _ resource.Ident
 	}
 }
 
+// newParticipantIdentity is the identity of a participant, in the API's
+// spelling: Terraform and the framework compare identities exactly, so one
+// that followed the configured spelling would "change" when only the case
+// of a sid did.
+func newParticipantIdentity(account, conference, call string) participantIdentity {
+	return participantIdentity{
+		AccountSID:    types.StringValue(sidtypes.Canonical(account)),
+		ConferenceSID: types.StringValue(sidtypes.Canonical(conference)),
+		CallSID:       types.StringValue(sidtypes.Canonical(call)),
+	}
+}
+
 // setIdentity records the participant's identity. It is set on every Read
 // too, including the one that drops a departed participant, because the
 // framework requires an identity after each read and Terraform before 1.12
@@ -48,11 +60,7 @@ func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, m *parti
 	if identity == nil {
 		return nil
 	}
-	return identity.Set(ctx, participantIdentity{
-		AccountSID:    m.AccountSID,
-		ConferenceSID: m.ConferenceSID,
-		CallSID:       m.CallSID,
-	})
+	return identity.Set(ctx, newParticipantIdentity(m.key()))
 }
 
 // importKey reads the participant's key from the import id or, for an import
@@ -80,15 +88,11 @@ func (r *participantResource) importKey(ctx context.Context, req resource.Import
 		account = id.AccountSID.ValueString()
 	}
 	conference, call = id.ConferenceSID.ValueString(), id.CallSID.ValueString()
-	for _, part := range []struct{ name, value string }{
-		{"account_sid", account}, {"conference_sid", conference}, {"call_sid", call},
-	} {
-		if !validate.IsUUID(part.value) {
-			diags.AddError("Invalid Import Identity", fmt.Sprintf(
-				"identity.%s %q is not a UUID. Set conference_sid and call_sid (and optionally account_sid, "+
-					"which defaults to the provider's project_id) to UUIDs such as 3fa85f64-5717-4562-b3fc-2c963f66afa6.",
-				part.name, part.value))
-		}
+	for _, part := range invalidKeyParts(account, conference, call) {
+		diags.AddError("Invalid Import Identity", fmt.Sprintf(
+			"identity.%s %q is not a UUID. Set conference_sid and call_sid (and optionally account_sid, "+
+				"which defaults to the provider's project_id) to UUIDs such as %s.",
+			part.name, part.value, sidtypes.Example))
 	}
 	return account, conference, call, diags
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 const (
@@ -41,9 +42,10 @@ type participantModel struct {
 	Timeouts       timeouts.Value `tfsdk:"timeouts"`
 }
 
-// participantID is the resource id: account, conference and call sids.
+// participantID is the resource id: account, conference and call sids, in
+// the API's spelling, so that it does not change with the configured one.
 func participantID(accountSID, conferenceSID, callSID string) string {
-	return fmt.Sprintf("%s/%s/%s", accountSID, conferenceSID, callSID)
+	return sidtypes.Canonical(fmt.Sprintf("%s/%s/%s", accountSID, conferenceSID, callSID))
 }
 
 func (m *participantModel) key() (account, conference, call string) {
@@ -86,7 +88,7 @@ func updateParams(state, plan *participantModel) client.UpdateParticipantParams 
 	if !plan.Hold.Equal(state.Hold) {
 		p.Hold = plan.Hold.ValueBoolPointer()
 	}
-	coachChanged := !plan.CallSIDToCoach.Equal(state.CallSIDToCoach)
+	coachChanged := !plan.CallSIDToCoach.EqualFold(state.CallSIDToCoach)
 	if !plan.Coaching.Equal(state.Coaching) || (plan.Coaching.ValueBool() && coachChanged) {
 		p.Coaching = plan.Coaching.ValueBoolPointer()
 		if plan.Coaching.ValueBool() {
@@ -121,7 +123,9 @@ func resetParams() client.UpdateParticipantParams {
 }
 
 // applyParticipant copies what the API returns into the model. URL and
-// method attributes are left alone: the API never returns them.
+// method attributes are left alone: the API never returns them. Sids come
+// back in the API's spelling; their type's semantic equality keeps the
+// spelling Terraform already holds.
 func (m *participantModel) applyParticipant(p *client.Participant) {
 	m.participantData = flattenParticipant(p)
 }

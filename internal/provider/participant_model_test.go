@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 const (
@@ -17,11 +18,11 @@ const (
 func baseModel() participantModel {
 	return participantModel{
 		participantData: participantData{
-			CallSID:        types.StringValue(callA),
+			CallSID:        sidtypes.NewSIDValue(callA),
 			Muted:          types.BoolValue(false),
 			Hold:           types.BoolValue(false),
 			Coaching:       types.BoolValue(false),
-			CallSIDToCoach: types.StringNull(),
+			CallSIDToCoach: sidtypes.NewSIDNull(),
 		},
 		AnnounceURL:    types.StringNull(),
 		AnnounceMethod: types.StringValue("POST"),
@@ -45,14 +46,14 @@ func TestUpdateParams(t *testing.T) {
 		{"mute", func(_, p *participantModel) { p.Muted = types.BoolValue(true) }, "Muted=true"},
 		{"start coaching", func(_, p *participantModel) {
 			p.Coaching = types.BoolValue(true)
-			p.CallSIDToCoach = types.StringValue(callB)
+			p.CallSIDToCoach = sidtypes.NewSIDValue(callB)
 		}, "CallSidToCoach=" + callB + "&Coaching=true"},
 		{"stop coaching", func(s, p *participantModel) {
-			s.Coaching, s.CallSIDToCoach = types.BoolValue(true), types.StringValue(callB)
+			s.Coaching, s.CallSIDToCoach = types.BoolValue(true), sidtypes.NewSIDValue(callB)
 		}, "Coaching=false"},
 		{"coach another call", func(s, p *participantModel) {
-			s.Coaching, s.CallSIDToCoach = types.BoolValue(true), types.StringValue(callA)
-			p.Coaching, p.CallSIDToCoach = types.BoolValue(true), types.StringValue(callB)
+			s.Coaching, s.CallSIDToCoach = types.BoolValue(true), sidtypes.NewSIDValue(callA)
+			p.Coaching, p.CallSIDToCoach = types.BoolValue(true), sidtypes.NewSIDValue(callB)
 		}, "CallSidToCoach=" + callB + "&Coaching=true"},
 		{"announce url unchanged with other change", func(s, p *participantModel) {
 			s.AnnounceURL = types.StringValue("https://e.com/a")
@@ -126,18 +127,17 @@ func TestValidateCoaching(t *testing.T) {
 	cases := []struct {
 		name     string
 		coaching types.Bool
-		target   types.String
+		target   sidtypes.SID
 		want     string
 	}{
-		{"off", types.BoolValue(false), types.StringNull(), ""},
-		{"null coaching is off", types.BoolNull(), types.StringNull(), ""},
-		{"on with target", types.BoolValue(true), types.StringValue(callB), ""},
-		{"on without target", types.BoolValue(true), types.StringNull(), "Missing Call SID to Coach"},
-		{"target without coaching", types.BoolNull(), types.StringValue(callB), "Call SID to Coach Without Coaching"},
-		{"coach itself", types.BoolValue(true), types.StringValue(strings.ToUpper(callA)), "Participant Cannot Coach Itself"},
-		{"unknown target", types.BoolValue(true), types.StringUnknown(), ""},
-		{"unknown coaching", types.BoolUnknown(), types.StringValue(callB), ""},
-		{"target not a uuid", types.BoolValue(true), types.StringValue("CA1"), "Invalid SignalWire ID"},
+		{"off", types.BoolValue(false), sidtypes.NewSIDNull(), ""},
+		{"null coaching is off", types.BoolNull(), sidtypes.NewSIDNull(), ""},
+		{"on with target", types.BoolValue(true), sidtypes.NewSIDValue(callB), ""},
+		{"on without target", types.BoolValue(true), sidtypes.NewSIDNull(), "Missing Call SID to Coach"},
+		{"target without coaching", types.BoolNull(), sidtypes.NewSIDValue(callB), "Call SID to Coach Without Coaching"},
+		{"coach itself", types.BoolValue(true), sidtypes.NewSIDValue(strings.ToUpper(callA)), "Participant Cannot Coach Itself"},
+		{"unknown target", types.BoolValue(true), sidtypes.NewSIDUnknown(), ""},
+		{"unknown coaching", types.BoolUnknown(), sidtypes.NewSIDValue(callB), ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -3,14 +3,13 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/seed177019bb/terraform-provider-signalwire/internal/validate"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 // ValidateConfig enforces the API's cross-field rules before any request.
@@ -26,7 +25,8 @@ func (r *participantResource) ValidateConfig(ctx context.Context, req resource.V
 }
 
 // validateCoaching checks coaching against call_sid_to_coach and call_sid.
-// A null coaching means the default, false.
+// A null coaching means the default, false. The sids' format is their
+// type's to check.
 func validateCoaching(m *participantModel) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if m.Coaching.IsUnknown() || m.CallSIDToCoach.IsUnknown() {
@@ -43,21 +43,15 @@ func validateCoaching(m *participantModel) diag.Diagnostics {
 		diags.AddAttributeError(path.Root("call_sid_to_coach"), "Call SID to Coach Without Coaching",
 			"call_sid_to_coach is only used while coaching: set coaching = true to coach that call, "+
 				"or remove call_sid_to_coach.")
-	case !m.CallSID.IsUnknown() && !m.CallSID.IsNull() &&
-		strings.EqualFold(m.CallSIDToCoach.ValueString(), m.CallSID.ValueString()):
+	case m.CallSIDToCoach.SameAs(m.CallSID):
 		diags.AddAttributeError(path.Root("call_sid_to_coach"), "Participant Cannot Coach Itself",
 			"call_sid_to_coach is the participant's own call_sid: set it to the sid of another call in the conference.")
-	}
-	if hasTarget && !validate.IsUUID(m.CallSIDToCoach.ValueString()) {
-		diags.AddAttributeError(path.Root("call_sid_to_coach"), "Invalid SignalWire ID",
-			fmt.Sprintf("call_sid_to_coach must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, got %q.",
-				m.CallSIDToCoach.ValueString()))
 	}
 	return diags
 }
 
 // ModifyPlan defaults account_sid to the provider's project, replaces the
-// resource when the account changes, re-checks the coaching rules once values
+// resource when the account changes to another one, re-checks the coaching rules once values
 // that were unknown at validation are known, and warns before a destroy that
 // disconnects a call.
 func (r *participantResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -72,20 +66,18 @@ func (r *participantResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 	resp.Diagnostics.Append(validateCoaching(&plan)...)
 
-	var account types.String
+	var account, prior sidtypes.SID
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("account_sid"), &account)...)
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_sid"), &prior)...)
 	if account.IsNull() && r.data != nil {
-		account = types.StringValue(r.data.projectID)
+		// The project's spelling may differ from the one in state; it is
+		// still the same account.
+		account = sidtypes.NewSIDValue(r.data.projectID).KeepSpelling(prior)
 	}
 	if !account.IsNull() && !account.IsUnknown() {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("account_sid"), account)...)
 	}
-	if req.State.Raw.IsNull() {
-		return
-	}
-	var prior types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_sid"), &prior)...)
-	if account.IsUnknown() || !account.Equal(prior) {
+	if !req.State.Raw.IsNull() && (account.IsUnknown() || !account.EqualFold(prior)) {
 		resp.RequiresReplace.Append(path.Root("account_sid"))
 	}
 }
@@ -96,7 +88,7 @@ func warnOnRemove(ctx context.Context, req resource.ModifyPlanRequest, resp *res
 	if onDestroy.ValueString() != onDestroyRemove {
 		return
 	}
-	var conference, call types.String
+	var conference, call sidtypes.SID
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("conference_sid"), &conference)...)
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("call_sid"), &call)...)
 	resp.Diagnostics.AddWarning("Destroy Removes the Participant From Its Conference",

@@ -11,6 +11,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 // TestModifyPlanWarnsBeforeRemove: a destroy plan for on_destroy = "remove"
@@ -26,7 +28,7 @@ func TestModifyPlanWarnsBeforeRemove(t *testing.T) {
 	for mode, wantWarning := range map[string]bool{"keep": false, "reset": false, "remove": true} {
 		m := baseModel()
 		m.OnDestroy = types.StringValue(mode)
-		m.ConferenceSID = types.StringValue(callB)
+		m.ConferenceSID = sidtypes.NewSIDValue(callB)
 		m.Timeouts = timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
 			"create": types.StringType, "read": types.StringType, "update": types.StringType, "delete": types.StringType,
 		})}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
@@ -181,11 +180,7 @@ func (r *participantResource) ImportState(ctx context.Context, req resource.Impo
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("conference_sid"), conference)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("call_sid"), call)...)
 	if resp.Identity != nil {
-		resp.Diagnostics.Append(resp.Identity.Set(ctx, participantIdentity{
-			AccountSID:    types.StringValue(account),
-			ConferenceSID: types.StringValue(conference),
-			CallSID:       types.StringValue(call),
-		})...)
+		resp.Diagnostics.Append(resp.Identity.Set(ctx, newParticipantIdentity(account, conference, call))...)
 	}
 }
 

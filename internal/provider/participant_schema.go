@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/validate"
 )
 
@@ -26,16 +27,17 @@ func (r *participantResource) Schema(ctx context.Context, _ resource.SchemaReque
 			"leaves the conference the participant no longer exists, and the next refresh removes it from state.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				MarkdownDescription: "The participant's id, `<account_sid>/<conference_sid>/<call_sid>`.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "The participant's id, `<account_sid>/<conference_sid>/<call_sid>`, in lower case " +
+					"whatever the case of the configured sids.",
+				Computed:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"account_sid": schema.StringAttribute{
-				MarkdownDescription: "The account (project) the conference belongs to. Defaults to the provider's `project_id`. " +
-					"Changing it replaces the resource.",
+				MarkdownDescription: "The account (project) the conference belongs to, a UUID in any case. Defaults to the " +
+					"provider's `project_id`. Changing it to another account replaces the resource.",
 				Optional:   true,
 				Computed:   true,
-				Validators: []validator.String{validate.UUID()},
+				CustomType: sidtypes.SIDType{},
 			},
 			"conference_sid": sidAttribute("The sid of the conference the participant is in."),
 			"call_sid":       sidAttribute("The sid of the participant's call."),
@@ -48,7 +50,7 @@ func (r *participantResource) Schema(ctx context.Context, _ resource.SchemaReque
 				MarkdownDescription: "The sid of the call in the same conference that this participant coaches. " +
 					"Required when `coaching` is `true`, and must be unset otherwise; it cannot be the participant's own `call_sid`.",
 				Optional:   true,
-				Validators: []validator.String{validate.UUID()},
+				CustomType: sidtypes.SIDType{},
 			},
 			"announce_url": urlAttribute("A URL returning LaML or an audio file to announce to the participant. " +
 				"The announcement plays every time this URL is sent, which happens on create and whenever the URL " +
@@ -84,11 +86,20 @@ func (r *participantResource) Schema(ctx context.Context, _ resource.SchemaReque
 
 func sidAttribute(desc string) schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: desc + " A UUID. Changing it replaces the resource.",
+		MarkdownDescription: desc + " A UUID, in any case. Changing it to another sid replaces the resource.",
 		Required:            true,
-		Validators:          []validator.String{validate.UUID()},
-		PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		CustomType:          sidtypes.SIDType{},
+		PlanModifiers:       []planmodifier.String{requiresReplaceOtherSID()},
 	}
+}
+
+// requiresReplaceOtherSID replaces the resource when a sid names another
+// object, but not when only its spelling changed: that is the same UUID.
+func requiresReplaceOtherSID() planmodifier.String {
+	const desc = "Changing the sid to another UUID replaces the resource; changing only its case does not."
+	return stringplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = req.PlanValue.IsUnknown() || !sidtypes.Same(req.StateValue.ValueString(), req.PlanValue.ValueString())
+	}, desc, desc)
 }
 
 func flagAttribute(desc string) schema.BoolAttribute {

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 var (
@@ -22,8 +23,8 @@ type participantsDataSource struct {
 
 type participantsDataModel struct {
 	ID            types.String      `tfsdk:"id"`
-	AccountSID    types.String      `tfsdk:"account_sid"`
-	ConferenceSID types.String      `tfsdk:"conference_sid"`
+	AccountSID    sidtypes.SID      `tfsdk:"account_sid"`
+	ConferenceSID sidtypes.SID      `tfsdk:"conference_sid"`
 	Muted         types.Bool        `tfsdk:"muted"`
 	Hold          types.Bool        `tfsdk:"hold"`
 	Participants  []participantData `tfsdk:"participants"`
@@ -47,7 +48,7 @@ func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"list is complete. Feed it to `for_each` on `signalwire_conference_participant` to manage many " +
 			"participants at once.",
 		Attributes: map[string]schema.Attribute{
-			"id":             dataString("`<account_sid>/<conference_sid>`."),
+			"id":             dataString("`<account_sid>/<conference_sid>`, in lower case."),
 			"account_sid":    accountSIDArgument("The account (project) the conference belongs to."),
 			"conference_sid": sidArgument("The sid of the conference whose participants to list."),
 			"muted": schema.BoolAttribute{
@@ -101,8 +102,8 @@ func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRe
 				conference, account), err))
 		return
 	}
-	cfg.ID = types.StringValue(account + "/" + conference)
-	cfg.AccountSID = types.StringValue(account)
+	cfg.ID = types.StringValue(sidtypes.Canonical(account + "/" + conference))
+	cfg.AccountSID = sidtypes.NewSIDValue(account)
 	cfg.Participants = make([]participantData, len(list))
 	cfg.CallSIDs = make([]string, len(list))
 	for i := range list {

@@ -23,7 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
-	"github.com/seed177019bb/terraform-provider-signalwire/internal/validate"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 const (
@@ -50,7 +50,7 @@ type signalwireProvider struct {
 
 type providerModel struct {
 	SpaceURL   types.String `tfsdk:"space_url"`
-	ProjectID  types.String `tfsdk:"project_id"`
+	ProjectID  sidtypes.SID `tfsdk:"project_id"`
 	APIToken   types.String `tfsdk:"api_token"`
 	MaxRetries types.Int64  `tfsdk:"max_retries"`
 }
@@ -95,10 +95,10 @@ func (p *signalwireProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional: true,
 			},
 			"project_id": schema.StringAttribute{
-				MarkdownDescription: "The project ID (a UUID), used as the Basic-auth username and as the default account sid. " +
-					"Falls back to the `" + envProjectID + "` environment variable.",
+				MarkdownDescription: "The project ID (a UUID, in any case), used as the Basic-auth username and as the " +
+					"default account sid. Falls back to the `" + envProjectID + "` environment variable.",
 				Optional:   true,
-				Validators: []validator.String{validate.UUID()},
+				CustomType: sidtypes.SIDType{},
 			},
 			"api_token": schema.StringAttribute{
 				MarkdownDescription: "An API token with the Voice scope. Falls back to the `" + envAPIToken +
@@ -184,11 +184,11 @@ func resolveSettings(cfg providerModel) (settings, diag.Diagnostics) {
 	var s settings
 	var diags diag.Diagnostics
 	s.spaceURL, s.spaceSource = stringSetting(&diags, cfg.SpaceURL, "space_url", "SignalWire Space URL", spaceEnvs...)
-	s.projectID, _ = stringSetting(&diags, cfg.ProjectID, "project_id", "SignalWire Project ID", envProjectID)
+	s.projectID, _ = stringSetting(&diags, cfg.ProjectID.StringValue, "project_id", "SignalWire Project ID", envProjectID)
 	s.apiToken, _ = stringSetting(&diags, cfg.APIToken, "api_token", "SignalWire API Token", envAPIToken)
-	if s.projectID != "" && !validate.IsUUID(s.projectID) {
+	if s.projectID != "" && !sidtypes.IsValid(s.projectID) {
 		diags.AddAttributeError(path.Root("project_id"), "Invalid SignalWire Project ID",
-			fmt.Sprintf("The project ID must be a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6; check project_id or %s.", envProjectID))
+			fmt.Sprintf("The project ID must be a UUID such as %s; check project_id or %s.", sidtypes.Example, envProjectID))
 	}
 	s.maxRetries = client.DefaultMaxRetries
 	switch {

@@ -8,18 +8,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 func TestResolveSettings(t *testing.T) {
 	const project = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
 	full := providerModel{
 		SpaceURL:   types.StringValue("example.signalwire.com"),
-		ProjectID:  types.StringValue(project),
+		ProjectID:  sidtypes.NewSIDValue(project),
 		APIToken:   types.StringValue("PTsecret"),
 		MaxRetries: types.Int64Null(),
 	}
 	empty := providerModel{
-		SpaceURL: types.StringNull(), ProjectID: types.StringNull(),
+		SpaceURL: types.StringNull(), ProjectID: sidtypes.NewSIDNull(),
 		APIToken: types.StringNull(), MaxRetries: types.Int64Null(),
 	}
 	cases := []struct {
@@ -74,7 +75,7 @@ func TestResolveSettings(t *testing.T) {
 		},
 		{
 			name:      "project id from env not a uuid",
-			cfg:       providerModel{SpaceURL: full.SpaceURL, ProjectID: types.StringNull(), APIToken: full.APIToken, MaxRetries: types.Int64Null()},
+			cfg:       providerModel{SpaceURL: full.SpaceURL, ProjectID: sidtypes.NewSIDNull(), APIToken: full.APIToken, MaxRetries: types.Int64Null()},
 			env:       map[string]string{envProjectID: "AC123"},
 			wantError: []string{"project ID must be a UUID", "SIGNALWIRE_PROJECT_ID"},
 		},

@@ -21,36 +21,6 @@ func run(v validator.String, value types.String) validator.StringResponse {
 	return resp
 }
 
-func TestUUID(t *testing.T) {
-	t.Parallel()
-	cases := map[string]struct {
-		value   types.String
-		wantErr bool
-	}{
-		"valid":          {types.StringValue("3fa85f64-5717-4562-b3fc-2c963f66afa6"), false},
-		"upper case":     {types.StringValue("3FA85F64-5717-4562-B3FC-2C963F66AFA6"), false},
-		"null":           {types.StringNull(), false},
-		"unknown":        {types.StringUnknown(), false},
-		"twilio style":   {types.StringValue("CA1234567890abcdef1234567890abcdef"), true},
-		"empty":          {types.StringValue(""), true},
-		"no dashes":      {types.StringValue("3fa85f6457174562b3fc2c963f66afa6"), true},
-		"trailing space": {types.StringValue("3fa85f64-5717-4562-b3fc-2c963f66afa6 "), true},
-		"non hex":        {types.StringValue("zfa85f64-5717-4562-b3fc-2c963f66afa6"), true},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			resp := run(validate.UUID(), tc.value)
-			if got := resp.Diagnostics.HasError(); got != tc.wantErr {
-				t.Fatalf("HasError = %v, want %v: %v", got, tc.wantErr, resp.Diagnostics)
-			}
-			if tc.wantErr && !strings.Contains(resp.Diagnostics[0].Detail(), "attr must be a UUID") {
-				t.Errorf("detail does not name the attribute: %s", resp.Diagnostics[0].Detail())
-			}
-		})
-	}
-}
-
 func TestHTTPURL(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {

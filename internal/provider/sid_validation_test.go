@@ -1,0 +1,123 @@
+package provider
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// configValue is a configuration object of typ with every attribute null but
+// those in set.
+func configValue(t *testing.T, typ tftypes.Object, set map[string]tftypes.Value) *tfprotov6.DynamicValue {
+	t.Helper()
+	vals := map[string]tftypes.Value{}
+	for name, attrType := range typ.AttributeTypes {
+		vals[name] = tftypes.NewValue(attrType, nil)
+		if v, ok := set[name]; ok {
+			vals[name] = v
+		}
+	}
+	dv, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, vals))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &dv
+}
+
+func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+
+// TestValidateConfig_oneDiagnosticPerBadSID: a malformed sid in any sid
+// attribute of the resource, the data sources or the provider gives exactly
+// one error, naming the attribute; the same sid in upper case gives none.
+func TestValidateConfig_oneDiagnosticPerBadSID(t *testing.T) {
+	ctx := context.Background()
+	server, err := providerserver.NewProtocol6WithError(New("test", "test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	typeOf := func(s *tfprotov6.Schema) tftypes.Object {
+		obj, ok := s.ValueType().(tftypes.Object)
+		if !ok {
+			t.Fatalf("schema type %T", s.ValueType())
+		}
+		return obj
+	}
+	const (
+		good  = "7A6B5C4D-3E2F-4A1B-9C8D-7E6F5A4B3C2D"
+		other = "c0ffee00-1111-4222-8333-444455556666"
+	)
+	resourceBase := map[string]tftypes.Value{"conference_sid": str(good), "call_sid": str(good)}
+	cases := []struct {
+		kind, typeName, attr string
+		base                 map[string]tftypes.Value
+	}{
+		{"resource", "signalwire_conference_participant", "conference_sid", resourceBase},
+		{"resource", "signalwire_conference_participant", "call_sid", resourceBase},
+		{"resource", "signalwire_conference_participant", "account_sid", resourceBase},
+		{"resource", "signalwire_conference_participant", "call_sid_to_coach",
+			map[string]tftypes.Value{"conference_sid": str(good), "call_sid": str(other), "coaching": tftypes.NewValue(tftypes.Bool, true)}},
+		{"data", "signalwire_conference", "sid", nil},
+		{"data", "signalwire_conference", "account_sid", map[string]tftypes.Value{"sid": str(good)}},
+		{"data", "signalwire_conference_participant", "call_sid", map[string]tftypes.Value{"conference_sid": str(good)}},
+		{"data", "signalwire_conference_participants", "conference_sid", nil},
+		{"provider", "", "project_id", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.typeName+"."+tc.attr, func(t *testing.T) {
+			for value, want := range map[string]int{"CA123": 1, good: 0} {
+				set := map[string]tftypes.Value{tc.attr: str(value)}
+				for k, v := range tc.base {
+					if k != tc.attr {
+						set[k] = v
+					}
+				}
+				var diags []*tfprotov6.Diagnostic
+				switch tc.kind {
+				case "resource":
+					cfg := configValue(t, typeOf(schemas.ResourceSchemas[tc.typeName]), set)
+					resp, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: tc.typeName, Config: cfg})
+					if err != nil {
+						t.Fatal(err)
+					}
+					diags = resp.Diagnostics
+				case "data":
+					cfg := configValue(t, typeOf(schemas.DataSourceSchemas[tc.typeName]), set)
+					resp, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: tc.typeName, Config: cfg})
+					if err != nil {
+						t.Fatal(err)
+					}
+					diags = resp.Diagnostics
+				default:
+					cfg := configValue(t, typeOf(schemas.Provider), set)
+					resp, err := server.ValidateProviderConfig(ctx, &tfprotov6.ValidateProviderConfigRequest{Config: cfg})
+					if err != nil {
+						t.Fatal(err)
+					}
+					diags = resp.Diagnostics
+				}
+				if len(diags) != want {
+					t.Fatalf("%s = %q: %d diagnostics, want %d: %v", tc.attr, value, len(diags), want, summaries(diags))
+				}
+				if want == 1 && !strings.Contains(diags[0].Detail, tc.attr+" must be a UUID") {
+					t.Errorf("detail does not name %s: %s", tc.attr, diags[0].Detail)
+				}
+			}
+		})
+	}
+}
+
+func summaries(diags []*tfprotov6.Diagnostic) []string {
+	out := make([]string, len(diags))
+	for i, d := range diags {
+		out[i] = d.Summary + ": " + d.Detail
+	}
+	return out
+}
