@@ -84,6 +84,8 @@ func flagSet(cfg *config, route *string) *flag.FlagSet {
 	fs.IntVar(&cfg.faults.ErrorStatus, "error-status", 0, "status of injected errors (default 503)")
 	fs.Float64Var(&cfg.faults.DropRate, "drop-rate", 0, "share of requests whose connection is closed unanswered, 0 to 1")
 	fs.IntVar(&cfg.faults.HangUpAfter, "hangup-after", 0, "a participant hangs up after this many requests addressed to it (0 = never)")
+	fs.StringVar(&cfg.faults.NotFound, "not-found", "", "answer every request 404 not in the API's form: empty, html, foreign or code")
+	fs.StringVar(&cfg.faults.Reply, "reply", "", "process every request, then spoil its 2xx answer: empty, truncated, text, partial or drop")
 	fs.Int64Var(&cfg.faultSeed, "fault-seed", 1, "seed of the random fault sequence")
 	fs.StringVar(route, "fault-route", string(fakeapi.RouteAll), "route the fault flags apply to: "+routeNames())
 	fs.BoolVar(&cfg.showVersion, "version", false, "print the version and exit")

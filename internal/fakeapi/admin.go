@@ -126,6 +126,8 @@ type FaultsJSON struct {
 	ErrorStatus int     `json:"error_status,omitempty"`
 	DropRate    float64 `json:"drop_rate,omitempty"`
 	HangUpAfter int     `json:"hangup_after,omitempty"`
+	NotFound    string  `json:"not_found,omitempty"`
+	Reply       string  `json:"reply,omitempty"`
 }
 
 // UnmarshalJSON rejects unknown keys, so a misspelt fault isn't silently off.
@@ -137,7 +139,7 @@ func (fj *FaultsJSON) UnmarshalJSON(data []byte) error {
 	fields := map[string]any{
 		"latency": &fj.Latency, "ratelimit": &fj.RateLimit, "ratewindow": &fj.RateWindow,
 		"retryafter": &fj.RetryAfter, "errorrate": &fj.ErrorRate, "errorstatus": &fj.ErrorStatus,
-		"droprate": &fj.DropRate, "hangupafter": &fj.HangUpAfter,
+		"droprate": &fj.DropRate, "hangupafter": &fj.HangUpAfter, "notfound": &fj.NotFound, "reply": &fj.Reply,
 	}
 	for key, value := range raw {
 		dst, ok := fields[strings.ToLower(strings.ReplaceAll(key, "_", ""))]
@@ -154,7 +156,8 @@ func (fj *FaultsJSON) UnmarshalJSON(data []byte) error {
 // Faults converts and validates the configuration.
 func (fj FaultsJSON) Faults() (Faults, error) {
 	f := Faults{RateLimit: fj.RateLimit, RetryAfter: fj.RetryAfter, ErrorRate: fj.ErrorRate,
-		ErrorStatus: fj.ErrorStatus, DropRate: fj.DropRate, HangUpAfter: fj.HangUpAfter}
+		ErrorStatus: fj.ErrorStatus, DropRate: fj.DropRate, HangUpAfter: fj.HangUpAfter,
+		NotFound: fj.NotFound, Reply: fj.Reply}
 	var err error
 	if f.Latency, err = parseDuration("latency", fj.Latency); err != nil {
 		return f, err
@@ -177,7 +180,10 @@ func (f Faults) Validate() error {
 	case f.ErrorStatus != 0 && (f.ErrorStatus < 400 || f.ErrorStatus > 599):
 		return fmt.Errorf("error status %d is not an HTTP error status", f.ErrorStatus)
 	}
-	return nil
+	if err := checkForm("not-found form", f.NotFound, notFoundForms); err != nil {
+		return err
+	}
+	return checkForm("reply form", f.Reply, replyForms)
 }
 
 func parseDuration(name, v string) (time.Duration, error) {

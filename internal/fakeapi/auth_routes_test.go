@@ -3,6 +3,7 @@ package fakeapi
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -104,7 +105,6 @@ func TestNotFound(t *testing.T) {
 		{"update unknown participant", http.MethodPost, h.participantPath(missing) + ".json"},
 		{"delete unknown participant", http.MethodDelete, h.participantPath(missing)},
 		{"unknown collection", http.MethodGet, BasePath + "/Accounts/" + DefaultProjectID + "/Calls"},
-		{"outside the base path", http.MethodGet, "/api/other"},
 		{"trailing slash", http.MethodGet, h.participantsPath() + "/"},
 		{"suffix twice", http.MethodGet, h.participantPath(call) + ".json.json"},
 		{"too deep", http.MethodGet, h.participantPath(call) + "/x"},
@@ -118,6 +118,21 @@ func TestNotFound(t *testing.T) {
 			resp, body := h.do(tt.method, tt.path, form)
 			expectError(t, resp, body, http.StatusNotFound, CodeNotFound)
 		})
+	}
+}
+
+// TestOutsideTheAPI: a path outside the API's own prefixes, such as one
+// under a mistyped space URL path, is answered by the web server, not the
+// API: a plain 404 without the API's error body.
+func TestOutsideTheAPI(t *testing.T) {
+	h := newHarness(t)
+	call := h.addParticipant()
+	for _, path := range []string{"/proxy" + h.participantPath(call), "/proxy" + VersionPath + "/Accounts", "/", "/other"} {
+		resp, body := h.do(http.MethodGet, path, nil)
+		if resp.StatusCode != http.StatusNotFound || strings.Contains(string(body), "code") ||
+			!strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") {
+			t.Errorf("GET %s: %d %s %q, want a plain 404", path, resp.StatusCode, resp.Header.Get("Content-Type"), body)
+		}
 	}
 }
 

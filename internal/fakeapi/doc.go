@@ -35,7 +35,8 @@
 //	condition                                                  status  code
 //	missing or wrong Basic credentials                         401     20003  (with WWW-Authenticate)
 //	AccountSid other than the project ID                       401     20003  (with WWW-Authenticate)
-//	unknown path, conference or participant                    404     20404
+//	path not under /api/, a version or /Accounts/ (text/plain) 404     none
+//	any other unknown path, conference or participant          404     20404
 //	method not served on an existing path                      405     20004  (with Allow; not in the OpenAPI)
 //	list: Muted/Hold not true|false, bad Status, FriendlyName
 //	  over 64 characters, date not YYYY-MM-DD                  400     10000
@@ -54,6 +55,7 @@
 //	update: CallSidToCoach not another call of the conference  422     16002
 //	fault: rate limit exceeded (POST only)                     429     20429  (with Retry-After)
 //	fault: injected error                                      Faults.ErrorStatus (503)  20504
+//	fault: injected 404 not from the API (Faults.NotFound)     404     none, or 10000
 //
 // The split between 400 and 422 follows the descriptions in the OpenAPI
 // document: 400 when the request as a whole can't be processed (its shape,
@@ -89,9 +91,14 @@
 // SetFaults makes a route slow (Latency), throttled (RateLimit POSTs per
 // RateWindow, then 429 with Retry-After), failing (ErrorRate), unreachable
 // (DropRate: the connection is closed unanswered) or lets a participant hang
-// up after HangUpAfter requests addressed to it. Faults are drawn after
-// authentication and before any processing, so a faulted request changes
-// nothing; the request log records which fault shaped each answer. The
+// up after HangUpAfter requests addressed to it. NotFound answers every
+// request 404 in a form that is not the API's own not-found answer: no body,
+// an HTML page, another JSON shape, or another code. These faults are drawn
+// after authentication and before any processing, so a faulted request
+// changes nothing. Reply is the exception: the request is processed, then
+// its 2xx answer is spoilt (empty, truncated, an HTML page, only the sids,
+// or the connection dropped), as when an answer is lost on the way back.
+// The request log records which fault shaped each answer. The
 // random draws come from a source seeded by SetFaultSeed (seed 1 until
 // set), so a sequential run repeats exactly.
 //

@@ -14,6 +14,28 @@ const (
 	FaultError     = "error"
 	FaultDrop      = "drop"
 	FaultHangUp    = "hangup"
+	FaultNotFound  = "notfound"
+	FaultReply     = "reply"
+)
+
+// Forms of Faults.NotFound: a 404 that is not the API's own not-found
+// answer, as a proxy, a web server or another service in front of the API
+// gives it.
+const (
+	NotFoundEmpty   = "empty"   // no body
+	NotFoundHTML    = "html"    // an HTML page
+	NotFoundForeign = "foreign" // JSON in another shape: {"error": "Not Found"}
+	NotFoundCode    = "code"    // the API's error shape with code 10000 instead of 20404
+)
+
+// Forms of Faults.Reply: a request is processed, then its 2xx answer is
+// spoilt, so the client cannot learn the outcome from it.
+const (
+	ReplyEmpty     = "empty"     // the status with no body
+	ReplyTruncated = "truncated" // the first half of the body
+	ReplyNotJSON   = "text"      // an HTML page with the same status
+	ReplyPartial   = "partial"   // the JSON object with only the members named sid or ending in _sid
+	ReplyDrop      = "drop"      // the connection closed unanswered
 )
 
 // Faults makes a route misbehave. Zero fields disable their fault; zero
@@ -32,6 +54,12 @@ type Faults struct {
 	// HTTP/2) gets a panic(http.ErrAbortHandler) instead.
 	DropRate    float64
 	HangUpAfter int // a participant leaves after this many requests addressed to it
+	// NotFound answers every request 404 in this form (NotFound*),
+	// unprocessed.
+	NotFound string
+	// Reply processes every request, then spoils a 2xx answer in this form
+	// (Reply*). Other answers are left as they are.
+	Reply string
 }
 
 func (f Faults) withDefaults() Faults {
@@ -93,6 +121,7 @@ type faultDecision struct {
 	latency    time.Duration
 	status     int
 	retryAfter int
+	form       string // of a FaultNotFound or FaultReply
 }
 
 // answer writes the fault's response, if it has one.
@@ -104,6 +133,9 @@ func (d faultDecision) answer(w http.ResponseWriter) bool {
 		return true
 	case FaultError:
 		writeError(w, newError(d.status, codeForStatus(d.status), "%s (injected fault)", statusText(d.status)))
+		return true
+	case FaultNotFound:
+		writeForeignNotFound(w, d.form)
 		return true
 	}
 	return false
@@ -133,12 +165,16 @@ func (s *Server) decideFault(m match, method string) faultDecision {
 	switch {
 	case method == http.MethodPost && f.RateLimit > 0 && !s.allowLocked(key, f):
 		d.kind, d.retryAfter = FaultRateLimit, f.RetryAfter
+	case f.NotFound != "":
+		d.kind, d.form = FaultNotFound, f.NotFound
 	case f.ErrorRate > 0 && s.rng.Float64() < f.ErrorRate:
 		d.kind, d.status = FaultError, f.ErrorStatus
 	case f.DropRate > 0 && s.rng.Float64() < f.DropRate:
 		d.kind = FaultDrop
 	case f.HangUpAfter > 0 && m.call != "" && s.hangUpDueLocked(m, f.HangUpAfter):
 		d.kind = FaultHangUp
+	case f.Reply != "":
+		d.kind, d.form = FaultReply, f.Reply
 	case d.latency > 0:
 		d.kind = FaultLatency
 	}

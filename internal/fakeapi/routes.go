@@ -2,6 +2,7 @@ package fakeapi
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 )
 
@@ -55,6 +56,9 @@ func matchRoute(method, path string) (match, *apiError) {
 	if !ok {
 		rest, ok = strings.CutPrefix(path, VersionPath+"/")
 	}
+	if !ok && !underAPI(path) {
+		return match{}, errOutsideAPI
+	}
 	if !ok {
 		return match{}, errNotFound(path)
 	}
@@ -85,6 +89,24 @@ func matchRoute(method, path string) (match, *apiError) {
 			"Method %s is not allowed on %s", method, path)
 	}
 	return m, nil
+}
+
+// errOutsideAPI marks a path outside the API. The API never sees such a
+// request: the web server in front of it answers a plain 404, not the API's
+// error body, as it would for a space URL with a mistyped path prefix.
+var errOutsideAPI = &apiError{Status: http.StatusNotFound}
+
+// apiVersionSegment is the form of an API version in a path, 2010-04-01.
+var apiVersionSegment = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// underAPI reports whether a path that matches no route still belongs to the
+// API, which then answers it with its own 404 [inferred]: one under /api/,
+// under a version (a wrong one included) or under /Accounts/, the forms an
+// SDK or a hand-written client gets wrong. Any other path, such as one under
+// a proxy's prefix, is the web server's.
+func underAPI(path string) bool {
+	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	return first == "api" || first == "Accounts" || apiVersionSegment.MatchString(first)
 }
 
 var routesByShape = map[int]map[string]Route{

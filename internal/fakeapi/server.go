@@ -99,7 +99,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	entry := s.logArrival(r, form)
 	sw := &statusWriter{ResponseWriter: w}
 	fault := s.serveAPI(sw, r, form, formErr)
-	if fault == FaultDrop {
+	if fault == FaultDrop || fault == replyDropped {
+		// Logged before the drop, so a client that sees it finds the entry.
+		if fault == replyDropped {
+			fault = FaultReply
+		}
 		s.logDone(entry, 0, fault)
 		dropConnection(w)
 		return
@@ -108,13 +112,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveAPI answers one API request and reports which fault, if any, shaped
-// the answer. For FaultDrop nothing has been written.
+// the answer. For FaultDrop and replyDropped nothing has been written.
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, form url.Values, formErr *apiError) string {
 	if !s.authorized(r) {
 		writeError(w, errUnauthorized())
 		return ""
 	}
 	m, apiErr := matchRoute(r.Method, r.URL.Path)
+	if apiErr == errOutsideAPI {
+		http.NotFound(w, r)
+		return ""
+	}
 	if apiErr != nil {
 		if len(m.allow) > 0 {
 			w.Header().Set("Allow", strings.Join(m.allow, ", "))
@@ -135,6 +143,9 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, form url.Value
 	}
 	if d.kind == FaultDrop || d.answer(w) {
 		return d.kind
+	}
+	if d.kind == FaultReply {
+		return s.dispatchSpoilt(w, r, m, form, formErr, d.form)
 	}
 	s.dispatch(w, r, m, form, formErr)
 	return d.kind
