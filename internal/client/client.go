@@ -214,6 +214,7 @@ func (c *Client) do(ctx context.Context, method, target string, query, form url.
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		apiErr := c.decodeError(resp.StatusCode, body, method, path)
 		apiErr.Attempts = st.count
+		apiErr.documented = isDocumentedError(resp.StatusCode, body)
 		if carriesAnnouncement(ctx) && mayHaveBeenProcessed(resp.StatusCode) {
 			return fmt.Errorf("%w; %w", apiErr, ErrAnnouncementUncertain)
 		}

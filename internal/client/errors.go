@@ -44,6 +44,9 @@ type APIError struct {
 	Path       string `json:"-"`
 	// Attempts is how many requests were sent, counting retries.
 	Attempts int `json:"-"`
+	// documented is set when the body is exactly the API's documented error
+	// (see ConfirmsNotFound), not a proxy's or a web server's answer.
+	documented bool
 }
 
 // Error renders e.g. "POST /api/...: HTTP 404 Not Found, code 20404: The requested resource was not found".

@@ -75,7 +75,10 @@ type ParticipantListFilter struct {
 }
 
 // GetParticipant retrieves one participant. An empty accountSID means the
-// project ID.
+// project ID. Like every request addressed to a participant, a 404 comes
+// back wrapping ErrParticipantGone only when the API showed the call is not
+// in the conference (see settleNotFound), else as an
+// *UnconfirmedNotFoundError or the *APIError itself.
 func (c *Client) GetParticipant(ctx context.Context, accountSID, conferenceSID, callSID string) (*Participant, error) {
 	path, err := c.participantPath(accountSID, conferenceSID, callSID)
 	if err != nil {
@@ -83,7 +86,7 @@ func (c *Client) GetParticipant(ctx context.Context, accountSID, conferenceSID, 
 	}
 	var p Participant
 	if err := c.do(ctx, http.MethodGet, path, nil, nil, &p); err != nil {
-		return nil, err
+		return nil, c.settleNotFound(ctx, accountSID, conferenceSID, err)
 	}
 	return &p, nil
 }
@@ -101,18 +104,19 @@ func (c *Client) UpdateParticipant(ctx context.Context, accountSID, conferenceSI
 	}
 	var out Participant
 	if err := c.do(ctx, http.MethodPost, path, nil, p.Encode(), &out); err != nil {
-		return nil, err
+		return nil, c.settleNotFound(ctx, accountSID, conferenceSID, err)
 	}
 	return &out, nil
 }
 
 // DeleteParticipant removes the participant's call from the conference.
+// A 404 counts as removed only when IsParticipantGone(err).
 func (c *Client) DeleteParticipant(ctx context.Context, accountSID, conferenceSID, callSID string) error {
 	path, err := c.participantPath(accountSID, conferenceSID, callSID)
 	if err != nil {
 		return err
 	}
-	return c.do(ctx, http.MethodDelete, path, nil, nil, nil)
+	return c.settleNotFound(ctx, accountSID, conferenceSID, c.do(ctx, http.MethodDelete, path, nil, nil, nil))
 }
 
 type participantPage struct {

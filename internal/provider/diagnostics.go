@@ -29,9 +29,12 @@ func (d *providerData) participantError(ctx context.Context, op string, m *parti
 				"processed it (%s). It was not retried, so the announcement plays at most once.%s",
 			who, errorCause(err), announcementNote(err)))
 	}
+	var unconfirmed *client.UnconfirmedNotFoundError
 	apiErr, ok := client.AsAPIError(err)
 	switch {
-	case ok && apiErr.IsNotFound() && op == "Create":
+	case errors.As(err, &unconfirmed):
+		return diag.NewErrorDiagnostic(summary, d.unconfirmedNotFoundDetail(who, unconfirmed.NotFound, unconfirmed.Conference))
+	case ok && client.IsParticipantGone(err) && op == "Create":
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
 			"The API found no %s (%s). A participant exists only while its call is connected to the "+
 				"conference: check that the call is live and in this conference, and that the sids are right.",
@@ -90,6 +93,21 @@ func (d *providerData) spaceHint() string {
 	return fmt.Sprintf("%s (the provider uses %s)", d.spaceSource, d.client.BaseURL())
 }
 
+// unconfirmedNotFoundDetail explains a 404 that is not the API's own
+// not-found answer, and, for a participant, the failed read of its
+// conference that would have settled it: most likely the space URL does not
+// reach the API.
+func (d *providerData) unconfirmedNotFoundDetail(who string, notFound *client.APIError, conferenceErr error) string {
+	also := ""
+	if conferenceErr != nil {
+		also = fmt.Sprintf(", and reading the conference to tell failed too (%s)", conferenceErr)
+	}
+	return fmt.Sprintf("The request for %s was answered %s, which is not the API's own not-found answer%s. "+
+		"That does not show it is gone, so the provider does not act as if it were: check %s, then try again; "+
+		"it must reach your space's Compatibility API, without a path prefix or a proxy answering in its place.",
+		who, notFound.Describe(), also, d.spaceHint())
+}
+
 func moreInfo(e *client.APIError) string {
 	if e.MoreInfo != "" {
 		return e.MoreInfo
@@ -103,13 +121,19 @@ func unexpectedProviderData(data any) diag.Diagnostic {
 }
 
 // lookupError turns a client error from a data source read into a
-// diagnostic. notFound explains a 404 in the object's own terms.
+// diagnostic. notFound explains, in the object's own terms, a 404 that the
+// API itself gave; any other 404 is not taken as proof of absence.
 func (d *providerData) lookupError(object, who, notFound string, err error) diag.Diagnostic {
 	summary := "Unable to Read " + object
+	var unconfirmed *client.UnconfirmedNotFoundError
 	apiErr, ok := client.AsAPIError(err)
 	switch {
-	case ok && apiErr.IsNotFound():
+	case errors.As(err, &unconfirmed):
+		return diag.NewErrorDiagnostic(summary, d.unconfirmedNotFoundDetail(who, unconfirmed.NotFound, unconfirmed.Conference))
+	case ok && (client.IsParticipantGone(err) || apiErr.ConfirmsNotFound()):
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf("%s (%s).", notFound, apiErr.Describe()))
+	case ok && apiErr.IsNotFound():
+		return diag.NewErrorDiagnostic(summary, d.unconfirmedNotFoundDetail(who, apiErr, nil))
 	case ok:
 		return diag.NewErrorDiagnostic(summary, d.apiErrorDetail(who, apiErr))
 	}

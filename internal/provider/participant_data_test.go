@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -55,7 +56,14 @@ func TestLookupError(t *testing.T) {
 		err  error
 		want []string
 	}{
-		"not found":    {&client.APIError{StatusCode: 404, Code: 20404}, []string{"Gone away (HTTP 404 Not Found, code 20404)."}},
+		"not found": {fmt.Errorf("%w: %w", client.ErrParticipantGone, &client.APIError{StatusCode: 404, Code: 20404}),
+			[]string{"Gone away (HTTP 404 Not Found, code 20404)."}},
+		"unconfirmed 404": {&client.APIError{StatusCode: 404, Excerpt: "Not Found"},
+			[]string{`answered HTTP 404 Not Found, with a body that is not an API error: "Not Found", which is not the API's own not-found answer`,
+				"check SIGNALWIRE_API_HOSTNAME (the provider uses https://example.signalwire.com/api/laml/2010-04-01)"}},
+		"unconfirmed participant 404": {&client.UnconfirmedNotFoundError{NotFound: &client.APIError{StatusCode: 404},
+			Conference: errors.New("GET /c: HTTP 404 Not Found, with an empty body")},
+			[]string{"reading the conference to tell failed too (GET /c: HTTP 404 Not Found, with an empty body)", "check SIGNALWIRE_API_HOSTNAME"}},
 		"unauthorized": {&client.APIError{StatusCode: 401, Code: 20003, Message: "Unauthorized"}, []string{"rejected the credentials", "account_sid"}},
 		"other":        {&client.APIError{StatusCode: 400, Code: 21481, Message: "bad token"}, []string{"HTTP 400 Bad Request, code 21481: bad token"}},
 		"not the API": {&client.APIError{StatusCode: 502, Excerpt: "502 Bad Gateway nginx"}, []string{

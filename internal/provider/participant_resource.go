@@ -73,7 +73,9 @@ func (r *participantResource) Create(ctx context.Context, req resource.CreateReq
 }
 
 // Read refreshes what the API returns; a participant whose call has left the
-// conference is gone, so it is dropped from state rather than failing.
+// conference is gone, so it is dropped from state rather than failing. Only
+// the API's word that the call is not in the conference drops it: a 404 from
+// anything else fails and keeps the state.
 func (r *participantResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state participantModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -87,7 +89,7 @@ func (r *participantResource) Read(ctx context.Context, req resource.ReadRequest
 
 	account, conference, call := state.key()
 	p, err := r.data.client.GetParticipant(ctx, account, conference, call)
-	if client.IsNotFound(err) {
+	if client.IsParticipantGone(err) {
 		tflog.Warn(ctx, "participant has left the conference; removing it from state", map[string]any{
 			"conference_sid": conference, "call_sid": call,
 		})
@@ -140,8 +142,8 @@ func (r *participantResource) Update(ctx context.Context, req resource.UpdateReq
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &plan)...)
 }
 
-// Delete does what on_destroy asks. A participant that is already gone is
-// not an error: the goal of every mode is then already met.
+// Delete does what on_destroy asks. A participant that the API shows is
+// already gone is not an error: the goal of every mode is then already met.
 func (r *participantResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state participantModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -164,7 +166,7 @@ func (r *participantResource) Delete(ctx context.Context, req resource.DeleteReq
 		// keep: Terraform forgets the participant; the call is untouched.
 		return
 	}
-	if err != nil && !client.IsNotFound(err) {
+	if err != nil && !client.IsParticipantGone(err) {
 		resp.Diagnostics.Append(r.data.participantError(ctx, "Delete", &state, timeout, err))
 	}
 }
