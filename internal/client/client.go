@@ -221,17 +221,17 @@ func (c *Client) do(ctx context.Context, method, target string, query, form url.
 		return apiErr
 	}
 	if readErr != nil {
-		return fmt.Errorf("%s %s: reading response: %w", method, path, readErr)
+		return fmt.Errorf("%s %s: reading response: %w: %w", method, path, readErr, ErrUnusableAnswer)
 	}
 	if out == nil || resp.StatusCode == http.StatusNoContent {
 		return nil
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		return fmt.Errorf("%s %s: %d response has an empty body", method, path, resp.StatusCode)
+		return fmt.Errorf("%s %s: %d response has an empty body: %w", method, path, resp.StatusCode, ErrUnusableAnswer)
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return fmt.Errorf("%s %s: decoding %d response: %w (body starts %q)",
-			method, path, resp.StatusCode, err, cleanText(string(body)))
+		return fmt.Errorf("%s %s: decoding %d response: %w (body starts %q): %w",
+			method, path, resp.StatusCode, err, cleanText(string(body)), ErrUnusableAnswer)
 	}
 	return nil
 }

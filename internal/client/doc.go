@@ -26,4 +26,14 @@
 // connection that breaks after the request was written, may follow a
 // processed request; retrying could play the announcement twice, so the client
 // stops and returns an error wrapping ErrAnnouncementUncertain instead.
+//
+// Outcomes: a participant update whose 2xx answer cannot be used (empty, cut
+// short, not JSON, or missing a member the OpenAPI document requires), or
+// whose connection broke after it was sent, returns an *OutcomeUnknownError:
+// read the participant to learn what happened rather than sending it again.
+//
+// Not found: a 404 to a request addressed to a participant means the call is
+// not in the conference (IsParticipantGone) only when it is the API's
+// documented error with code 20404, or when one GET of the conference then
+// succeeds; otherwise it is an *UnconfirmedNotFoundError.
 package client

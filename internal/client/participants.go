@@ -93,7 +93,8 @@ func (c *Client) GetParticipant(ctx context.Context, accountSID, conferenceSID, 
 
 // UpdateParticipant sends only the set fields of p. When p carries an
 // AnnounceURL the request is retried only where it cannot have been processed
-// (see the package documentation).
+// (see the package documentation). When the answer does not tell whether
+// the update was applied, the error is an *OutcomeUnknownError.
 func (c *Client) UpdateParticipant(ctx context.Context, accountSID, conferenceSID, callSID string, p UpdateParticipantParams) (*Participant, error) {
 	path, err := c.participantPath(accountSID, conferenceSID, callSID)
 	if err != nil {
@@ -104,7 +105,7 @@ func (c *Client) UpdateParticipant(ctx context.Context, accountSID, conferenceSI
 	}
 	var out Participant
 	if err := c.do(ctx, http.MethodPost, path, nil, p.Encode(), &out); err != nil {
-		return nil, c.settleNotFound(ctx, accountSID, conferenceSID, err)
+		return nil, outcomeOf(ctx, c.settleNotFound(ctx, accountSID, conferenceSID, err))
 	}
 	return &out, nil
 }

@@ -45,14 +45,55 @@ func (d *providerData) participantError(ctx context.Context, op string, m *parti
 	return diag.NewErrorDiagnostic(summary, d.transportErrorDetail(who, err))
 }
 
-// announcementNote tells the user what to do when an update carrying
+// mayHavePlayed tells the user what to do when an update carrying
 // announce_url may have played it: applying again sends it again.
+const mayHavePlayed = " The announcement may already have played: check the call, then apply again to retry, which " +
+	"plays it again; to avoid a second play, remove announce_url from the configuration before applying."
+
+// announcementNote is mayHavePlayed for errors that leave open whether an
+// update carrying announce_url was processed.
 func announcementNote(err error) string {
 	if !errors.Is(err, client.ErrAnnouncementUncertain) {
 		return ""
 	}
-	return " The announcement may already have played: check the call, then apply again to retry, which plays " +
-		"it again; to avoid a second play, remove announce_url from the configuration before applying."
+	return mayHavePlayed
+}
+
+// lostAnswer says how the outcome of an update became unknown.
+func lostAnswer(who string, unknown *client.OutcomeUnknownError) string {
+	if unknown.Processed {
+		return fmt.Sprintf("The API accepted the request for %s, but its answer could not be used (%s)", who, errorCause(unknown))
+	}
+	return fmt.Sprintf("The connection to the API was lost after the request for %s was sent (%s)", who, errorCause(unknown))
+}
+
+// outcomeUnknownError reports an update whose answer was lost and whose
+// participant could not be read back to learn the outcome.
+func outcomeUnknownError(op, who string, announced bool, unknown *client.OutcomeUnknownError, readErr error) diag.Diagnostic {
+	next := " Applying again is safe: it sends the same settings."
+	if announced {
+		next = mayHavePlayed
+	}
+	return diag.NewErrorDiagnostic(fmt.Sprintf("Unable to %s Conference Participant", op), fmt.Sprintf(
+		"%s, and reading the participant back to learn the outcome failed too (%s). The change may have been "+
+			"applied; state was not updated.%s", lostAnswer(who, unknown), errorCause(readErr), next))
+}
+
+// updateNotAppliedError reports an update that a read after a lost
+// connection shows was not applied.
+func updateNotAppliedError(op, who string, unknown *client.OutcomeUnknownError) diag.Diagnostic {
+	return diag.NewErrorDiagnostic(fmt.Sprintf("Unable to %s Conference Participant", op), fmt.Sprintf(
+		"%s. Reading the participant back shows the change was not applied, so no announcement played and "+
+			"state was not updated: apply again.", lostAnswer(who, unknown)))
+}
+
+// announcementUnconfirmedWarning: an update carrying announce_url counts as
+// applied, but whether the announcement played cannot be read back.
+func announcementUnconfirmedWarning(who string, unknown *client.OutcomeUnknownError) diag.Diagnostic {
+	return diag.NewWarningDiagnostic("Announcement Not Confirmed", fmt.Sprintf(
+		"%s. Reading the participant back shows the configured settings, so the change counts as applied and "+
+			"announce_url is not sent again, which could play it twice. Whether the announcement played cannot be "+
+			"read back; to play it now, change announce_url.", lostAnswer(who, unknown)))
 }
 
 // errorCause names what went wrong without the client's own announcement text.
@@ -60,7 +101,8 @@ func errorCause(err error) string {
 	if apiErr, ok := client.AsAPIError(err); ok {
 		return apiErr.Describe()
 	}
-	return strings.TrimSuffix(err.Error(), "; "+client.ErrAnnouncementUncertain.Error())
+	cause := strings.TrimSuffix(err.Error(), "; "+client.ErrAnnouncementUncertain.Error())
+	return strings.TrimSuffix(cause, ": "+client.ErrUnusableAnswer.Error())
 }
 
 // apiErrorDetail words the answers every operation shares: rejected
@@ -83,6 +125,10 @@ func (d *providerData) apiErrorDetail(who string, e *client.APIError) string {
 // transportErrorDetail covers failures with no answer from the API, such as
 // a refused connection or an unknown host.
 func (d *providerData) transportErrorDetail(who string, err error) string {
+	if errors.Is(err, client.ErrUnusableAnswer) {
+		return fmt.Sprintf("The API answered the request for %s, but its answer could not be used (%s). Nothing was "+
+			"changed; try again.", who, errorCause(err))
+	}
 	return fmt.Sprintf("Request for %s failed: %s. No answer came from the API: check %s "+
 		"and that this machine can reach it, then try again.", who, err, d.spaceHint())
 }

@@ -130,6 +130,25 @@ func (m *participantModel) applyParticipant(p *client.Participant) {
 	m.participantData = flattenParticipant(p)
 }
 
+// applyConfirmed copies a participant read back after an update whose answer
+// was lost. The settings the update sent keep their planned values: the API
+// applied them, and state must agree with the plan; everything else comes
+// from the read, never from the lost answer.
+func (m *participantModel) applyConfirmed(p *client.Participant) {
+	want := m.participantData
+	m.applyParticipant(p)
+	m.Muted, m.Hold, m.Coaching, m.CallSIDToCoach = want.Muted, want.Hold, want.Coaching, want.CallSIDToCoach
+}
+
+// settingsShown reports whether a participant read back shows every setting
+// sent set to the value sent. URLs and methods are never returned, so they
+// cannot be checked.
+func settingsShown(sent client.UpdateParticipantParams, got *participantData) bool {
+	same := func(want *bool, have types.Bool) bool { return want == nil || *want == have.ValueBool() }
+	return same(sent.Muted, got.Muted) && same(sent.Hold, got.Hold) && same(sent.Coaching, got.Coaching) &&
+		(sent.CallSIDToCoach == nil || sidtypes.Same(*sent.CallSIDToCoach, got.CallSIDToCoach.ValueString()))
+}
+
 // setDefaultsForImport fills the attributes that only configuration knows,
 // with their schema defaults, so an imported participant plans cleanly
 // against a configuration that leaves them unset.

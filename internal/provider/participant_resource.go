@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -49,7 +50,8 @@ func (r *participantResource) Configure(_ context.Context, req resource.Configur
 }
 
 // Create adopts the live participant: the API has no create endpoint, so one
-// POST applies the configured settings and its answer becomes the state.
+// POST applies the configured settings and its answer becomes the state (or,
+// when that answer is lost, one GET of the participant).
 func (r *participantResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan participantModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -61,13 +63,9 @@ func (r *participantResource) Create(ctx context.Context, req resource.CreateReq
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	account, conference, call := plan.key()
-	p, err := r.data.client.UpdateParticipant(ctx, account, conference, call, plan.createParams())
-	if err != nil {
-		resp.Diagnostics.Append(r.data.participantError(ctx, "Create", &plan, timeout, err))
+	if resp.Diagnostics.Append(r.send(ctx, "Create", &plan, plan.createParams(), timeout)...); resp.Diagnostics.HasError() {
 		return
 	}
-	plan.applyParticipant(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &plan)...)
 }
@@ -131,13 +129,9 @@ func (r *participantResource) Update(ctx context.Context, req resource.UpdateReq
 		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &plan)...)
 		return
 	}
-	account, conference, call := plan.key()
-	p, err := r.data.client.UpdateParticipant(ctx, account, conference, call, params)
-	if err != nil {
-		resp.Diagnostics.Append(r.data.participantError(ctx, "Update", &plan, timeout, err))
+	if resp.Diagnostics.Append(r.send(ctx, "Update", &plan, params, timeout)...); resp.Diagnostics.HasError() {
 		return
 	}
-	plan.applyParticipant(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &plan)...)
 }
@@ -165,6 +159,10 @@ func (r *participantResource) Delete(ctx context.Context, req resource.DeleteReq
 	default:
 		// keep: Terraform forgets the participant; the call is untouched.
 		return
+	}
+	var unknown *client.OutcomeUnknownError
+	if errors.As(err, &unknown) && unknown.Processed {
+		return // the API answered 2xx: the reset was applied, though its answer is unusable
 	}
 	if err != nil && !client.IsParticipantGone(err) {
 		resp.Diagnostics.Append(r.data.participantError(ctx, "Delete", &state, timeout, err))
