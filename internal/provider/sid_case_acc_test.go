@@ -176,3 +176,28 @@ func TestAccDataSources_upperCaseArguments(t *testing.T) {
 		},
 	})
 }
+
+// TestAccParticipant_upperCaseProjectFromEnvironment: an upper-case
+// SIGNALWIRE_PROJECT_ID becomes account_sid as spelt, in one POST, and the
+// next plan is empty. It sets the environment, so it cannot run in parallel.
+func TestAccParticipant_upperCaseProjectFromEnvironment(t *testing.T) {
+	f := newFixture(t)
+	call := f.addCall()
+	t.Setenv(envProjectID, strings.ToUpper(f.fake.ProjectID()))
+	cfg := fmt.Sprintf("provider \"signalwire\" {\n  space_url = %q\n  api_token = %q\n}\n", f.srv.URL, fakeapi.DefaultAPIToken) +
+		f.participant(call, "hold = true")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: f.factories(),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: f.resetLog,
+				Config:    cfg,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("account_sid"), knownvalue.StringExact(strings.ToUpper(f.fake.ProjectID()))),
+				},
+				Check: f.expectRequests(map[string]int{"GET": 0, "POST": 1}),
+			},
+			{Config: cfg, ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+		},
+	})
+}
