@@ -23,6 +23,19 @@ const (
 
 func ptr[T any](v T) *T { return &v }
 
+// closedPort is the address of a port nothing listens on: a dial to it is
+// refused before any byte is sent.
+func closedPort(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	_ = l.Close()
+	return addr
+}
+
 // testServer counts requests and answers them with handler.
 type testServer struct {
 	*httptest.Server

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"strings"
 	"testing"
@@ -101,14 +100,8 @@ func TestUpdateOutcomeUnknown(t *testing.T) {
 // TestUpdateOutcomeKnownFailures: a request that never left (refused
 // connection) and one cut short by its deadline are not unknown outcomes.
 func TestUpdateOutcomeKnownFailures(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	_ = l.Close()
-	c := newTestClient(t, "http://"+addr, func(cfg *Config) { cfg.MaxRetries = 0 })
-	_, err = c.UpdateParticipant(context.Background(), "", testConference, testCall, UpdateParticipantParams{Muted: ptr(true)})
+	c := newTestClient(t, "http://"+closedPort(t), func(cfg *Config) { cfg.MaxRetries = 0 })
+	_, err := c.UpdateParticipant(context.Background(), "", testConference, testCall, UpdateParticipantParams{Muted: ptr(true)})
 	var unknown *OutcomeUnknownError
 	if err == nil || errors.As(err, &unknown) {
 		t.Fatalf("refused connection: err = %v, want a known failure", err)

@@ -293,12 +293,7 @@ func TestDroppedConnectionAfterSend(t *testing.T) {
 }
 
 func TestConnectionRefusedIsRetried(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	_ = l.Close()
+	addr := closedPort(t)
 
 	for _, params := range []UpdateParticipantParams{
 		{Muted: ptr(true)},

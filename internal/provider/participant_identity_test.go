@@ -21,6 +21,16 @@ func identityImport(lines ...string) string {
 	return fmt.Sprintf("\nimport {\n  to = %s\n  identity = {\n%s  }\n}\n", addr, body)
 }
 
+// expectIdentity checks the participant's identity: its sids in the API's
+// spelling.
+func (f *fixture) expectIdentity(call string) statecheck.StateCheck {
+	return statecheck.ExpectIdentity(addr, map[string]knownvalue.Check{
+		"account_sid":    knownvalue.StringExact(f.fake.ProjectID()),
+		"conference_sid": knownvalue.StringExact(f.conf),
+		"call_sid":       knownvalue.StringExact(call),
+	})
+}
+
 // TestAccParticipant_identity: the identity is stored on create and an
 // import block can name the participant by it, with or without account_sid.
 // Identity needs Terraform or OpenTofu 1.12 or later; older engines skip.
@@ -35,11 +45,7 @@ func TestAccParticipant_identity(t *testing.T) {
 			{
 				Config: cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectIdentity(addr, map[string]knownvalue.Check{
-						"account_sid":    knownvalue.StringExact(f.fake.ProjectID()),
-						"conference_sid": knownvalue.StringExact(f.conf),
-						"call_sid":       knownvalue.StringExact(call),
-					}),
+					f.expectIdentity(call),
 					statecheck.ExpectIdentityValueMatchesState(addr, tfjsonpath.New("call_sid")),
 				},
 			},

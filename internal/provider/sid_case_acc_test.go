@@ -119,14 +119,8 @@ func TestAccParticipant_upperCaseIdentity(t *testing.T) {
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)},
 		Steps: []resource.TestStep{
 			{
-				Config: cfg,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectIdentity(addr, map[string]knownvalue.Check{
-						"account_sid":    knownvalue.StringExact(f.fake.ProjectID()),
-						"conference_sid": knownvalue.StringExact(f.conf),
-						"call_sid":       knownvalue.StringExact(call),
-					}),
-				},
+				Config:            cfg,
+				ConfigStateChecks: []statecheck.StateCheck{f.expectIdentity(call)},
 			},
 			{
 				ResourceName:           addr,

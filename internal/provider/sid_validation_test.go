@@ -43,7 +43,10 @@ func TestValidateConfig_oneDiagnosticPerBadSID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	typeOf := func(s *tfprotov6.Schema) tftypes.Object {
+	typeOf := func(kind, typeName string) tftypes.Object {
+		s := map[string]*tfprotov6.Schema{
+			"resource": schemas.ResourceSchemas[typeName], "data": schemas.DataSourceSchemas[typeName], "provider": schemas.Provider,
+		}[kind]
 		obj, ok := s.ValueType().(tftypes.Object)
 		if !ok {
 			t.Fatalf("schema type %T", s.ValueType())
@@ -79,29 +82,9 @@ func TestValidateConfig_oneDiagnosticPerBadSID(t *testing.T) {
 						set[k] = v
 					}
 				}
-				var diags []*tfprotov6.Diagnostic
-				switch tc.kind {
-				case "resource":
-					cfg := configValue(t, typeOf(schemas.ResourceSchemas[tc.typeName]), set)
-					resp, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: tc.typeName, Config: cfg})
-					if err != nil {
-						t.Fatal(err)
-					}
-					diags = resp.Diagnostics
-				case "data":
-					cfg := configValue(t, typeOf(schemas.DataSourceSchemas[tc.typeName]), set)
-					resp, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: tc.typeName, Config: cfg})
-					if err != nil {
-						t.Fatal(err)
-					}
-					diags = resp.Diagnostics
-				default:
-					cfg := configValue(t, typeOf(schemas.Provider), set)
-					resp, err := server.ValidateProviderConfig(ctx, &tfprotov6.ValidateProviderConfigRequest{Config: cfg})
-					if err != nil {
-						t.Fatal(err)
-					}
-					diags = resp.Diagnostics
+				diags, err := validateConfig(ctx, server, tc.kind, tc.typeName, configValue(t, typeOf(tc.kind, tc.typeName), set))
+				if err != nil {
+					t.Fatal(err)
 				}
 				if len(diags) != want {
 					t.Fatalf("%s = %q: %d diagnostics, want %d: %v", tc.attr, value, len(diags), want, summaries(diags))
@@ -112,6 +95,31 @@ func TestValidateConfig_oneDiagnosticPerBadSID(t *testing.T) {
 			}
 		})
 	}
+}
+
+// validateConfig asks the provider server to validate cfg as the
+// configuration of a resource, a data source or the provider itself.
+func validateConfig(ctx context.Context, server tfprotov6.ProviderServer, kind, typeName string,
+	cfg *tfprotov6.DynamicValue) ([]*tfprotov6.Diagnostic, error) {
+	switch kind {
+	case "resource":
+		resp, err := server.ValidateResourceConfig(ctx, &tfprotov6.ValidateResourceConfigRequest{TypeName: typeName, Config: cfg})
+		if err != nil {
+			return nil, err
+		}
+		return resp.Diagnostics, nil
+	case "data":
+		resp, err := server.ValidateDataResourceConfig(ctx, &tfprotov6.ValidateDataResourceConfigRequest{TypeName: typeName, Config: cfg})
+		if err != nil {
+			return nil, err
+		}
+		return resp.Diagnostics, nil
+	}
+	resp, err := server.ValidateProviderConfig(ctx, &tfprotov6.ValidateProviderConfigRequest{Config: cfg})
+	if err != nil {
+		return nil, err
+	}
+	return resp.Diagnostics, nil
 }
 
 func summaries(diags []*tfprotov6.Diagnostic) []string {
