@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -200,4 +201,27 @@ func TestAccParticipant_lostUpdateNotApplied(t *testing.T) {
 	if got := f.participantState(call); !got.Muted || len(got.Announcements) != 1 {
 		t.Errorf("fake participant = %+v, want muted with one announcement", got)
 	}
+}
+
+// TestAccParticipant_resetWithUnusableAnswer: a reset on destroy that the
+// API answers 200 with an empty body was applied, so destroy succeeds.
+func TestAccParticipant_resetWithUnusableAnswer(t *testing.T) {
+	f := newFixture(t)
+	call := f.addCall()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: f.factories(),
+		Steps: []resource.TestStep{{
+			Config: f.config(f.participant(call, "muted = true", `on_destroy = "reset"`)),
+			Check: func(*terraform.State) error {
+				f.fake.SetFaults(fakeapi.RouteParticipantsUpdate, fakeapi.Faults{Reply: fakeapi.ReplyEmpty})
+				return nil
+			},
+		}},
+		CheckDestroy: func(*terraform.State) error {
+			if got := f.participantState(call); got.Muted {
+				return fmt.Errorf("the reset was not applied: %+v", got)
+			}
+			return nil
+		},
+	})
 }
