@@ -18,10 +18,8 @@ import (
 func (d *providerData) participantError(ctx context.Context, op string, m *participantModel, timeout time.Duration, err error) diag.Diagnostic {
 	summary := fmt.Sprintf("Unable to %s Conference Participant", op)
 	who := m.description()
-	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil {
-		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
-			"%s of %s did not finish within its %s timeout. Raise timeouts.%s if the API is slow, or try again.%s",
-			op, who, timeout, strings.ToLower(op), announcementNote(err)))
+	if timedOut(ctx, err) {
+		return diag.NewErrorDiagnostic(summary, timeoutDetail(op, who, timeout)+announcementNote(err))
 	}
 	if errors.Is(err, client.ErrAnnouncementUncertain) {
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
@@ -29,20 +27,39 @@ func (d *providerData) participantError(ctx context.Context, op string, m *parti
 				"processed it (%s). It was not retried, so the announcement plays at most once.%s",
 			who, errorCause(err), announcementNote(err)))
 	}
-	var unconfirmed *client.UnconfirmedNotFoundError
-	apiErr, ok := client.AsAPIError(err)
-	switch {
-	case errors.As(err, &unconfirmed):
-		return diag.NewErrorDiagnostic(summary, d.unconfirmedNotFoundDetail(who, unconfirmed.NotFound, unconfirmed.Conference))
-	case ok && client.IsParticipantGone(err) && op == "Create":
+	if apiErr, ok := client.AsAPIError(err); ok && client.IsParticipantGone(err) && op == "Create" {
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
 			"The API found no %s (%s). A participant exists only while its call is connected to the "+
 				"conference: check that the call is live and in this conference, and that the sids are right.",
 			who, apiErr.Describe()))
-	case ok:
-		return diag.NewErrorDiagnostic(summary, d.apiErrorDetail(who, apiErr))
 	}
-	return diag.NewErrorDiagnostic(summary, d.transportErrorDetail(who, err))
+	return diag.NewErrorDiagnostic(summary, d.requestErrorDetail(who, err))
+}
+
+// timedOut reports whether err is the operation's own timeout running out.
+func timedOut(ctx context.Context, err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil
+}
+
+func timeoutDetail(op, who string, timeout time.Duration) string {
+	return fmt.Sprintf("%s of %s did not finish within its %s timeout. Raise timeouts.%s if the API is slow, or try again.",
+		op, who, timeout, strings.ToLower(op))
+}
+
+// requestErrorDetail words any failed request: the answer it got, a 404
+// that proves nothing, or the failure to get an answer.
+func (d *providerData) requestErrorDetail(who string, err error) string {
+	var unconfirmed *client.UnconfirmedNotFoundError
+	apiErr, ok := client.AsAPIError(err)
+	switch {
+	case errors.As(err, &unconfirmed):
+		return d.unconfirmedNotFoundDetail(who, unconfirmed.NotFound, unconfirmed.Conference)
+	case ok && apiErr.IsNotFound() && !apiErr.ConfirmsNotFound() && !client.IsParticipantGone(err):
+		return d.unconfirmedNotFoundDetail(who, apiErr, nil)
+	case ok:
+		return d.apiErrorDetail(who, apiErr)
+	}
+	return d.transportErrorDetail(who, err)
 }
 
 // mayHavePlayed tells the user what to do when an update carrying
@@ -171,19 +188,10 @@ func unexpectedProviderData(data any) diag.Diagnostic {
 // API itself gave; any other 404 is not taken as proof of absence.
 func (d *providerData) lookupError(object, who, notFound string, err error) diag.Diagnostic {
 	summary := "Unable to Read " + object
-	var unconfirmed *client.UnconfirmedNotFoundError
-	apiErr, ok := client.AsAPIError(err)
-	switch {
-	case errors.As(err, &unconfirmed):
-		return diag.NewErrorDiagnostic(summary, d.unconfirmedNotFoundDetail(who, unconfirmed.NotFound, unconfirmed.Conference))
-	case ok && (client.IsParticipantGone(err) || apiErr.ConfirmsNotFound()):
+	if apiErr, ok := client.AsAPIError(err); ok && (client.IsParticipantGone(err) || apiErr.ConfirmsNotFound()) {
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf("%s (%s).", notFound, apiErr.Describe()))
-	case ok && apiErr.IsNotFound():
-		return diag.NewErrorDiagnostic(summary, d.unconfirmedNotFoundDetail(who, apiErr, nil))
-	case ok:
-		return diag.NewErrorDiagnostic(summary, d.apiErrorDetail(who, apiErr))
 	}
-	return diag.NewErrorDiagnostic(summary, d.transportErrorDetail(who, err))
+	return diag.NewErrorDiagnostic(summary, d.requestErrorDetail(who, err))
 }
 
 // conferenceMatchError reports a friendly_name lookup that did not find

@@ -7,40 +7,53 @@ import (
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
-const importIDForms = "<conference_sid>/<call_sid> (the account is the provider's project_id) or " +
-	"<account_sid>/<conference_sid>/<call_sid>, each a UUID"
+// importForms words the two forms of an import id made of the given sid
+// names: without the account (the provider's project_id) and with it.
+func importForms(names ...string) string {
+	short := "<" + strings.Join(names, ">/<") + ">"
+	return short + " (the account is the provider's project_id) or <account_sid>/" + short + ", each a UUID"
+}
 
-// keyPart is one sid of a participant's key, named as in the schema.
+// keyPart is one sid of a resource's key, named as in the schema.
 type keyPart struct{ name, value string }
 
-// invalidKeyParts lists the parts of a participant's key that are not sids,
-// in key order.
-func invalidKeyParts(account, conference, call string) []keyPart {
+// The sids of each resource's key after its account, as the schema names
+// them: the forms of its import id.
+var (
+	participantKeyNames = []string{"conference_sid", "call_sid"}
+	policyKeyNames      = []string{"conference_sid"}
+)
+
+// invalidKeyParts lists the parts of a key, the account and then one sid per
+// name, that are not sids, in key order.
+func invalidKeyParts(names []string, account string, sids ...string) []keyPart {
+	values := append([]string{account}, sids...)
 	var bad []keyPart
-	for _, part := range []keyPart{{"account_sid", account}, {"conference_sid", conference}, {"call_sid", call}} {
-		if !sidtypes.IsValid(part.value) {
-			bad = append(bad, part)
+	for i, name := range append([]string{"account_sid"}, names...) {
+		if !sidtypes.IsValid(values[i]) {
+			bad = append(bad, keyPart{name, values[i]})
 		}
 	}
 	return bad
 }
 
-// parseImportID accepts "<conference_sid>/<call_sid>" (account from the
-// provider) or "<account_sid>/<conference_sid>/<call_sid>", each sid in any
-// case; the spelling given is the spelling kept in state.
-func parseImportID(id, defaultAccount string) (account, conference, call string, err error) {
+// parseImportID accepts the sids named by names, joined by "/", optionally
+// preceded by an account sid; without one the account is defaultAccount. It
+// returns the account and the sids in the order of names, each in any case:
+// the spelling given is the spelling kept in state.
+func parseImportID(id, defaultAccount string, names ...string) (account string, sids []string, err error) {
 	parts := strings.Split(id, "/")
 	switch len(parts) {
-	case 2:
-		account, conference, call = defaultAccount, parts[0], parts[1]
-	case 3:
-		account, conference, call = parts[0], parts[1], parts[2]
+	case len(names):
+		account, sids = defaultAccount, parts
+	case len(names) + 1:
+		account, sids = parts[0], parts[1:]
 	default:
-		return "", "", "", fmt.Errorf("import id %q has %d part(s); expected %s", id, len(parts), importIDForms)
+		return "", nil, fmt.Errorf("import id %q has %d part(s); expected %s", id, len(parts), importForms(names...))
 	}
-	if bad := invalidKeyParts(account, conference, call); len(bad) > 0 {
-		return "", "", "", fmt.Errorf("import id %q: %s %q is not a UUID; expected %s",
-			id, bad[0].name, bad[0].value, importIDForms)
+	if bad := invalidKeyParts(names, account, sids...); len(bad) > 0 {
+		return "", nil, fmt.Errorf("import id %q: %s %q is not a UUID; expected %s",
+			id, bad[0].name, bad[0].value, importForms(names...))
 	}
-	return account, conference, call, nil
+	return account, sids, nil
 }

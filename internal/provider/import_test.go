@@ -18,14 +18,14 @@ func TestParseImportID(t *testing.T) {
 		{acct + "/" + conf + "/" + call, acct},
 	}
 	for _, tc := range ok {
-		a, c, l, err := parseImportID(tc.id, def)
-		if err != nil || a != tc.account || c != conf || l != call {
-			t.Errorf("parseImportID(%q) = %q %q %q %v", tc.id, a, c, l, err)
+		a, sids, err := parseImportID(tc.id, def, "conference_sid", "call_sid")
+		if err != nil || a != tc.account || len(sids) != 2 || sids[0] != conf || sids[1] != call {
+			t.Errorf("parseImportID(%q) = %q %q %v", tc.id, a, sids, err)
 		}
 	}
 	for _, id := range []string{"", conf, conf + "/" + call + "/x/y", "x/" + call, conf + "/x", "x/" + conf + "/" + call,
 		conf + "/" + call + "/", "/" + conf + "/" + call} {
-		_, _, _, err := parseImportID(id, def)
+		_, _, err := parseImportID(id, def, "conference_sid", "call_sid")
 		if err == nil {
 			t.Errorf("parseImportID(%q) accepted a malformed id", id)
 			continue
@@ -42,16 +42,16 @@ func FuzzParseImportID(f *testing.F) {
 	f.Add("a/b/c")
 	f.Add("///")
 	f.Fuzz(func(t *testing.T, id string) {
-		a, c, l, err := parseImportID(id, "0f8a2b6c-3d4e-4f50-8a6b-7c8d9e0f1a2b")
+		a, sids, err := parseImportID(id, "0f8a2b6c-3d4e-4f50-8a6b-7c8d9e0f1a2b", "conference_sid", "call_sid")
 		if err != nil {
 			return
 		}
-		want := c + "/" + l
+		want := strings.Join(sids, "/")
 		if strings.Count(id, "/") == 2 {
 			want = a + "/" + want
 		}
 		if want != id {
-			t.Fatalf("parsed %q into %q %q %q", id, a, c, l)
+			t.Fatalf("parsed %q into %q %q", id, a, sids)
 		}
 	})
 }

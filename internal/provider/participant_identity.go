@@ -72,12 +72,12 @@ func (r *participantResource) importKey(ctx context.Context, req resource.Import
 		defaultAccount = r.data.projectID
 	}
 	if req.ID != "" || req.Identity == nil || req.Identity.Raw.IsFullyNull() {
-		var err error
-		account, conference, call, err = parseImportID(req.ID, defaultAccount)
+		account, sids, err := parseImportID(req.ID, defaultAccount, participantKeyNames...)
 		if err != nil {
 			diags.AddError("Invalid Import ID", err.Error())
+			return "", "", "", diags
 		}
-		return account, conference, call, diags
+		return account, sids[0], sids[1], diags
 	}
 	var id participantIdentity
 	if diags.Append(req.Identity.Get(ctx, &id)...); diags.HasError() {
@@ -88,7 +88,7 @@ func (r *participantResource) importKey(ctx context.Context, req resource.Import
 		account = id.AccountSID.ValueString()
 	}
 	conference, call = id.ConferenceSID.ValueString(), id.CallSID.ValueString()
-	for _, part := range invalidKeyParts(account, conference, call) {
+	for _, part := range invalidKeyParts(participantKeyNames, account, conference, call) {
 		diags.AddError("Invalid Import Identity", fmt.Sprintf(
 			"identity.%s %q is not a UUID. Set conference_sid and call_sid (and optionally account_sid, "+
 				"which defaults to the provider's project_id) to UUIDs such as %s.",

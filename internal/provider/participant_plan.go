@@ -65,21 +65,7 @@ func (r *participantResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	resp.Diagnostics.Append(validateCoaching(&plan)...)
-
-	var account, prior sidtypes.SID
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("account_sid"), &account)...)
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("account_sid"), &prior)...)
-	if account.IsNull() && r.data != nil {
-		// The project's spelling may differ from the one in state; it is
-		// still the same account.
-		account = sidtypes.NewSIDValue(r.data.projectID).KeepSpelling(prior)
-	}
-	if !account.IsNull() && !account.IsUnknown() {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("account_sid"), account)...)
-	}
-	if !req.State.Raw.IsNull() && (account.IsUnknown() || !account.EqualFold(prior)) {
-		resp.RequiresReplace.Append(path.Root("account_sid"))
-	}
+	planAccountSID(ctx, r.data, req, resp)
 }
 
 func warnOnRemove(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

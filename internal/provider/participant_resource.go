@@ -38,15 +38,7 @@ func (r *participantResource) Metadata(_ context.Context, req resource.MetadataR
 }
 
 func (r *participantResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	if req.ProviderData == nil {
-		return
-	}
-	data, ok := req.ProviderData.(*providerData)
-	if !ok {
-		resp.Diagnostics.Append(unexpectedProviderData(req.ProviderData))
-		return
-	}
-	r.data = data
+	r.data = configureResource(req, resp)
 }
 
 // Create adopts the live participant: the API has no create endpoint, so one
