@@ -27,6 +27,7 @@ type fixture struct {
 
 	mu         sync.Mutex
 	userAgents map[string]bool
+	before     func(*http.Request) // runs before the fake sees each request
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -36,12 +37,24 @@ func newFixture(t *testing.T) *fixture {
 	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f.mu.Lock()
 		f.userAgents[r.UserAgent()] = true
+		before := f.before
 		f.mu.Unlock()
+		if before != nil {
+			before(r)
+		}
 		fake.ServeHTTP(w, r)
 	}))
 	t.Cleanup(f.srv.Close)
 	f.conf = fake.AddConference(fakeapi.ConferenceSeed{FriendlyName: "support-room"})
 	return f
+}
+
+// onRequest sets what happens before the fake sees each request, such as a
+// call leaving just as the provider updates it.
+func (f *fixture) onRequest(fn func(*http.Request)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.before = fn
 }
 
 func (f *fixture) addCall() string {

@@ -207,3 +207,13 @@ func conferenceMatchError(name, status string, found int) diag.Diagnostic {
 	}
 	return diag.NewAttributeErrorDiagnostic(path.Root("friendly_name"), "Unable to Read Conference", detail)
 }
+
+// policyError turns a client error of a conference participant policy into
+// a diagnostic; who names the conference or the participant it was for.
+func (d *providerData) policyError(ctx context.Context, op, who string, timeout time.Duration, err error) diag.Diagnostic {
+	summary := fmt.Sprintf("Unable to %s Conference Participant Policy", op)
+	if timedOut(ctx, err) {
+		return diag.NewErrorDiagnostic(summary, timeoutDetail(op, who, timeout))
+	}
+	return diag.NewErrorDiagnostic(summary, d.requestErrorDetail(who, err))
+}

@@ -13,26 +13,36 @@ func TestParseImportID(t *testing.T) {
 		call = "a1b2c3d4-0001-4a5b-8c9d-0e1f2a3b4c5d"
 		def  = "0f8a2b6c-3d4e-4f50-8a6b-7c8d9e0f1a2b"
 	)
-	ok := []struct{ id, account string }{
-		{conf + "/" + call, def},
-		{acct + "/" + conf + "/" + call, acct},
-	}
-	for _, tc := range ok {
-		a, sids, err := parseImportID(tc.id, def, "conference_sid", "call_sid")
-		if err != nil || a != tc.account || len(sids) != 2 || sids[0] != conf || sids[1] != call {
-			t.Errorf("parseImportID(%q) = %q %q %v", tc.id, a, sids, err)
+	for _, tc := range []struct {
+		names []string
+		sids  []string
+		forms string   // the two forms every error shows
+		bad   []string // malformed ids
+	}{
+		{
+			names: []string{"conference_sid", "call_sid"}, sids: []string{conf, call},
+			forms: "<conference_sid>/<call_sid> (the account is the provider's project_id) or <account_sid>/<conference_sid>/<call_sid>",
+			bad: []string{"", conf, conf + "/" + call + "/x/y", "x/" + call, conf + "/x", "x/" + conf + "/" + call,
+				conf + "/" + call + "/", "/" + conf + "/" + call},
+		},
+		{
+			names: []string{"conference_sid"}, sids: []string{conf},
+			forms: "<conference_sid> (the account is the provider's project_id) or <account_sid>/<conference_sid>",
+			bad:   []string{"", "x", acct + "/" + conf + "/" + conf, "/" + conf, conf + "/"},
+		},
+	} {
+		id := strings.Join(tc.sids, "/")
+		for id, account := range map[string]string{id: def, acct + "/" + id: acct} {
+			a, sids, err := parseImportID(id, def, tc.names...)
+			if err != nil || a != account || strings.Join(sids, "/") != strings.Join(tc.sids, "/") {
+				t.Errorf("parseImportID(%q, %v) = %q %q %v", id, tc.names, a, sids, err)
+			}
 		}
-	}
-	for _, id := range []string{"", conf, conf + "/" + call + "/x/y", "x/" + call, conf + "/x", "x/" + conf + "/" + call,
-		conf + "/" + call + "/", "/" + conf + "/" + call} {
-		_, _, err := parseImportID(id, def, "conference_sid", "call_sid")
-		if err == nil {
-			t.Errorf("parseImportID(%q) accepted a malformed id", id)
-			continue
-		}
-		if !strings.Contains(err.Error(), "<conference_sid>/<call_sid>") ||
-			!strings.Contains(err.Error(), "<account_sid>/<conference_sid>/<call_sid>") {
-			t.Errorf("error for %q does not show both forms: %v", id, err)
+		for _, id := range tc.bad {
+			_, _, err := parseImportID(id, def, tc.names...)
+			if err == nil || !strings.Contains(err.Error(), tc.forms) {
+				t.Errorf("parseImportID(%q, %v) error = %v, want one showing %s", id, tc.names, err, tc.forms)
+			}
 		}
 	}
 }

@@ -91,9 +91,9 @@ func TestAccParticipant_importExamples(t *testing.T) {
 		t.Run(tc.file, func(t *testing.T) {
 			f := newFixture(t)
 			agent, customer, supervisor := f.addCall(), f.addCall(), f.addCall()
-			example := f.providerBlock() + readExample(t, "resource.tf")
+			example := f.providerBlock() + readExample(t, participantExamples, "resource.tf")
 			importBlock := strings.NewReplacer(exampleConference, f.conf, exampleCall, customer).
-				Replace(readExample(t, tc.file))
+				Replace(readExample(t, participantExamples, tc.file))
 			vars := config.Variables{
 				"conference_sid":      config.StringVariable(f.conf),
 				"agent_call_sid":      config.StringVariable(agent),
@@ -129,9 +129,10 @@ func TestAccParticipant_importExamples(t *testing.T) {
 	}
 }
 
-func readExample(t *testing.T, name string) string {
+// readExample reads an example file of the resource examples in dir.
+func readExample(t *testing.T, dir, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(participantExamples, name))
+	b, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -13,6 +14,15 @@ import (
 )
 
 const defaultTimeout = 5 * time.Minute
+
+// withTimeout bounds ctx by an operation's timeout, from its entry in the
+// timeouts block (timeout is, say, model.Timeouts.Create) or defaultTimeout.
+func withTimeout(ctx context.Context, timeout func(context.Context, time.Duration) (time.Duration, diag.Diagnostics), diags *diag.Diagnostics) (context.Context, context.CancelFunc, time.Duration) {
+	d, ds := timeout(ctx, defaultTimeout)
+	diags.Append(ds...)
+	ctx, cancel := context.WithTimeout(ctx, d)
+	return ctx, cancel, d
+}
 
 var (
 	_ resource.Resource                   = &participantResource{}
@@ -50,9 +60,7 @@ func (r *participantResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel, timeout := withTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 	defer cancel()
 
 	if resp.Diagnostics.Append(r.send(ctx, "Create", &plan, plan.createParams(), timeout)...); resp.Diagnostics.HasError() {
@@ -72,9 +80,7 @@ func (r *participantResource) Read(ctx context.Context, req resource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Read(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel, timeout := withTimeout(ctx, state.Timeouts.Read, &resp.Diagnostics)
 	defer cancel()
 
 	account, conference, call := state.key()
@@ -109,9 +115,7 @@ func (r *participantResource) Update(ctx context.Context, req resource.UpdateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel, timeout := withTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
 	defer cancel()
 
 	params := updateParams(&state, &plan)
@@ -136,9 +140,7 @@ func (r *participantResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel, timeout := withTimeout(ctx, state.Timeouts.Delete, &resp.Diagnostics)
 	defer cancel()
 
 	account, conference, call := state.key()

@@ -32,13 +32,7 @@ func (r *participantResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Computed:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
-			"account_sid": schema.StringAttribute{
-				MarkdownDescription: "The account (project) the conference belongs to, a UUID in any case. Defaults to the " +
-					"provider's `project_id`. Changing it to another account replaces the resource.",
-				Optional:   true,
-				Computed:   true,
-				CustomType: sidtypes.SIDType{},
-			},
+			"account_sid":    accountSIDAttribute(),
 			"conference_sid": sidAttribute("The sid of the conference the participant is in."),
 			"call_sid":       sidAttribute("The sid of the participant's call."),
 			"muted":          flagAttribute("Whether the participant is muted, so the conference does not hear them."),
@@ -81,6 +75,18 @@ func (r *participantResource) Schema(ctx context.Context, _ resource.SchemaReque
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true}),
 		},
+	}
+}
+
+// accountSIDAttribute is account_sid of a resource; its default and
+// replacement are planned by planAccountSID.
+func accountSIDAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "The account (project) the conference belongs to, a UUID in any case. Defaults to the " +
+			"provider's `project_id`. Changing it to another account replaces the resource.",
+		Optional:   true,
+		Computed:   true,
+		CustomType: sidtypes.SIDType{},
 	}
 }
 

@@ -160,6 +160,7 @@ func (p *signalwireProvider) userAgent(terraformVersion string) string {
 func (p *signalwireProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		NewConferenceParticipantResource,
+		NewConferenceParticipantPolicyResource,
 	}
 }
 

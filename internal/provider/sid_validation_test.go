@@ -58,6 +58,7 @@ func TestValidateConfig_oneDiagnosticPerBadSID(t *testing.T) {
 		other = "c0ffee00-1111-4222-8333-444455556666"
 	)
 	resourceBase := map[string]tftypes.Value{"conference_sid": str(good), "call_sid": str(good)}
+	policyBase := map[string]tftypes.Value{"conference_sid": str(good), "muted": tftypes.NewValue(tftypes.Bool, true)}
 	cases := []struct {
 		kind, typeName, attr string
 		base                 map[string]tftypes.Value
@@ -67,6 +68,8 @@ func TestValidateConfig_oneDiagnosticPerBadSID(t *testing.T) {
 		{"resource", "signalwire_conference_participant", "account_sid", resourceBase},
 		{"resource", "signalwire_conference_participant", "call_sid_to_coach",
 			map[string]tftypes.Value{"conference_sid": str(good), "call_sid": str(other), "coaching": tftypes.NewValue(tftypes.Bool, true)}},
+		{"resource", "signalwire_conference_participant_policy", "conference_sid", policyBase},
+		{"resource", "signalwire_conference_participant_policy", "account_sid", policyBase},
 		{"data", "signalwire_conference", "sid", nil},
 		{"data", "signalwire_conference", "account_sid", map[string]tftypes.Value{"sid": str(good)}},
 		{"data", "signalwire_conference_participant", "call_sid", map[string]tftypes.Value{"conference_sid": str(good)}},

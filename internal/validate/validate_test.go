@@ -2,13 +2,16 @@ package validate_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/validate"
 )
 
@@ -48,6 +51,45 @@ func TestHTTPURL(t *testing.T) {
 			}
 			if tc.wantErr && !strings.Contains(resp.Diagnostics[0].Detail(), "attr must be an absolute http or https URL") {
 				t.Errorf("detail does not name the attribute: %s", resp.Diagnostics[0].Detail())
+			}
+		})
+	}
+}
+
+func TestSIDs(t *testing.T) {
+	t.Parallel()
+	set := func(values ...attr.Value) types.Set {
+		return types.SetValueMust(sidtypes.SIDType{}, values)
+	}
+	good, upper := sidtypes.NewSIDValue(sidtypes.Example), sidtypes.NewSIDValue(strings.ToUpper(sidtypes.Example))
+	cases := map[string]struct {
+		value types.Set
+		bad   []string // the elements named in errors
+	}{
+		"null":            {types.SetNull(sidtypes.SIDType{}), nil},
+		"unknown":         {types.SetUnknown(sidtypes.SIDType{}), nil},
+		"valid, any case": {set(good, upper), nil},
+		"unknown element": {set(good, sidtypes.NewSIDUnknown()), nil},
+		"one bad":         {set(good, sidtypes.NewSIDValue("CA123")), []string{"CA123"}},
+		"two bad":         {set(sidtypes.NewSIDValue("x"), sidtypes.NewSIDValue("")), []string{"x", ""}},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			resp := validator.SetResponse{}
+			validate.SIDs().ValidateSet(context.Background(), validator.SetRequest{Path: path.Root("attr"), ConfigValue: tc.value}, &resp)
+			if len(resp.Diagnostics) != len(tc.bad) {
+				t.Fatalf("%d diagnostics, want %d: %v", len(resp.Diagnostics), len(tc.bad), resp.Diagnostics)
+			}
+			for _, bad := range tc.bad {
+				want := fmt.Sprintf(`attr[Value(%q)] must be a UUID`, bad)
+				found := false
+				for _, d := range resp.Diagnostics {
+					found = found || strings.Contains(d.Detail(), want)
+				}
+				if !found {
+					t.Errorf("no error says %s: %v", want, resp.Diagnostics)
+				}
 			}
 		})
 	}
