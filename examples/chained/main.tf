@@ -1,6 +1,6 @@
-# Mute everyone in a conference for an announcement, then let them speak
-# again: find the conference by name, list who is in the room, and manage
-# each of those participants with one resource instance per call.
+# Mute everyone in a conference but the host, including whoever joins
+# later, then let them speak again: find the conference by name, set its
+# participants with one policy, and read who is waiting on hold.
 terraform {
   required_providers {
     signalwire = {
@@ -25,42 +25,38 @@ variable "host_call_sid" {
   default     = ""
 }
 
-variable "announcement_url" {
-  description = "LaML or audio played to each participant once, when they are muted."
-  type        = string
-  default     = "https://example.com/announcements/quiet-please.xml"
-}
-
 # Exactly one in-progress conference must have this name.
 data "signalwire_conference" "room" {
   friendly_name = var.conference_name
 }
 
-# Everyone in the room who is not on hold. The filter is on hold rather than
-# muted on purpose: filtering on the attribute this configuration changes
-# would empty the list once everyone is muted, and the next plan would
-# destroy what it just created.
-data "signalwire_conference_participants" "in_room" {
-  conference_sid = data.signalwire_conference.room.sid
-  hold           = false
-}
+# Everyone in the room but the host is muted. A call that joins later is
+# muted by the next apply; one that leaves drops out of the policy's
+# participants without an error.
+resource "signalwire_conference_participant_policy" "quiet" {
+  conference_sid    = data.signalwire_conference.room.sid
+  muted             = true
+  exclude_call_sids = compact([var.host_call_sid])
 
-resource "signalwire_conference_participant" "listener" {
-  for_each = {
-    for p in data.signalwire_conference_participants.in_room.participants :
-    p.call_sid => p if p.call_sid != var.host_call_sid
-  }
-
-  conference_sid = data.signalwire_conference.room.sid
-  call_sid       = each.key
-  muted          = true
-  announce_url   = var.announcement_url
-
-  # `terraform destroy` after the announcement unmutes everyone again.
+  # `terraform destroy` unmutes everyone this policy muted, and no one else.
   on_destroy = "reset"
 }
 
+# Reading, not managing: the participants waiting on hold, filtered by the
+# API.
+data "signalwire_conference_participants" "waiting" {
+  conference_sid = data.signalwire_conference.room.sid
+  hold           = true
+}
+
 output "muted_calls" {
-  description = "The calls muted for the announcement."
-  value       = sort(keys(signalwire_conference_participant.listener))
+  description = "The calls this policy muted."
+  value = sort([
+    for call, p in signalwire_conference_participant_policy.quiet.participants : call if p.muted_by_policy
+  ])
+}
+
+output "waiting_calls" {
+  description = "The calls on hold when the configuration was last read."
+  value       = data.signalwire_conference_participants.waiting.call_sids
 }

@@ -47,8 +47,6 @@ data "signalwire_conference_participants" "in_room" {
 
 locals {
   in_room = toset(data.signalwire_conference_participants.in_room.call_sids)
-  # Everyone who is neither the trainer nor in a coaching pair listens.
-  listeners = setsubtract(local.in_room, concat([var.trainer_call_sid], keys(var.coaching), values(var.coaching)))
 }
 
 resource "signalwire_conference_participant" "trainer" {
@@ -82,20 +80,27 @@ resource "signalwire_conference_participant" "supervisor" {
   }
 }
 
-resource "signalwire_conference_participant" "listener" {
-  for_each = local.listeners
-
+# Everyone else listens: one policy mutes every call in the room but the
+# trainer and the coaching pairs, including calls that join later. The
+# calls managed above are excluded by reference, so each is managed once.
+resource "signalwire_conference_participant_policy" "listeners" {
   conference_sid = data.signalwire_conference.room.sid
-  call_sid       = each.key
   muted          = true
+  exclude_call_sids = concat(
+    [signalwire_conference_participant.trainer.call_sid],
+    [for s in signalwire_conference_participant.supervisor : s.call_sid],
+    values(var.coaching),
+  )
 
   # `terraform destroy` after the training lets everyone speak again.
   on_destroy = "reset"
 }
 
 output "muted_call_sids" {
-  description = "The listeners, muted."
-  value       = sort(keys(signalwire_conference_participant.listener))
+  description = "The listeners, muted by the policy."
+  value = sort([
+    for call, p in signalwire_conference_participant_policy.listeners.participants : call if p.muted_by_policy
+  ])
 }
 
 output "trainer" {

@@ -45,8 +45,8 @@ func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the participants of a conference, optionally only those muted or not, on hold " +
 			"or not. The filters are applied by the API. Every page is read, 1,000 participants per request, so the " +
-			"list is complete. Feed it to `for_each` on `signalwire_conference_participant` to manage many " +
-			"participants at once.",
+			"list is complete. To set many participants the same way, use " +
+			"`signalwire_conference_participant_policy`, which follows who joins and leaves.",
 		Attributes: map[string]schema.Attribute{
 			"id":             dataString("`<account_sid>/<conference_sid>`, in lower case."),
 			"account_sid":    accountSIDArgument("The account (project) the conference belongs to."),

@@ -16,8 +16,8 @@ run "apply_the_training_room" {
     error_message = "The listeners still in the room, and only they, should be muted."
   }
   assert {
-    condition     = alltrue([for p in signalwire_conference_participant.listener : p.muted && p.status == "in-progress"])
-    error_message = "Every listener should be muted and in progress."
+    condition     = keys(signalwire_conference_participant_policy.listeners.participants) == tolist(["c0ffee00-0000-4000-8000-000000000004", "c0ffee00-0000-4000-8000-000000000005"])
+    error_message = "The policy should cover the listeners still in the room, and only them."
   }
   assert {
     condition     = signalwire_conference_participant.supervisor["c0ffee00-0000-4000-8000-000000000002"].call_sid_to_coach == "c0ffee00-0000-4000-8000-000000000003"
@@ -39,7 +39,7 @@ run "the_api_holds_what_was_applied" {
   }
 
   assert {
-    condition     = alltrue([for p in signalwire_conference_participant.listener : p.muted])
+    condition     = alltrue([for p in values(signalwire_conference_participant_policy.listeners.participants) : p.muted])
     error_message = "The API should report every listener muted."
   }
   assert {
