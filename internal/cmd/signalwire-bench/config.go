@@ -60,11 +60,9 @@ func writeFields(b *strings.Builder, indent string, fields [][2]string) {
 	}
 }
 
-// providerConfig is the configuration of n signalwire_conference_participant
-// resources. Credentials and the space URL come from the environment.
-func providerConfig(n int, changed bool) string {
-	var b strings.Builder
-	b.WriteString(`terraform {
+// providerPreamble requires the provider and configures it from the
+// environment: credentials and the space URL.
+const providerPreamble = `terraform {
   required_providers {
     signalwire = {
       source = "` + providerSource + `"
@@ -73,7 +71,13 @@ func providerConfig(n int, changed bool) string {
 }
 
 provider "signalwire" {}
+`
 
+// providerConfig is the configuration of n signalwire_conference_participant
+// resources.
+func providerConfig(n int, changed bool) string {
+	var b strings.Builder
+	b.WriteString(providerPreamble + `
 resource "signalwire_conference_participant" "p" {
 `)
 	fields := append([][2]string{{"count", fmt.Sprint(n)}}, participantFields(changed)...)

@@ -36,6 +36,7 @@ type options struct {
 	goBench     string
 	loadStart   string
 	keep        bool
+	policySize  int
 }
 
 func parseOptions(args []string, stderr io.Writer) (options, error) {
@@ -55,6 +56,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.goBench, "gobench", "", "file holding `go test -bench` output to include")
 	fs.StringVar(&o.loadStart, "load-start", "", "load average when the whole benchmark started (default: now)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the working directory")
+	fs.IntVar(&o.policySize, "policy-size", 1000, "participants in the one conference of the policy phases; 0 skips them")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -68,8 +70,8 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 		}
 		o.sizes = append(o.sizes, n)
 	}
-	if o.reps < 1 || o.parallelism < 1 || o.latency < 0 {
-		return o, errors.New("-reps and -parallelism must be positive and -latency not negative")
+	if o.reps < 1 || o.parallelism < 1 || o.latency < 0 || o.policySize < 0 {
+		return o, errors.New("-reps and -parallelism must be positive, -latency and -policy-size not negative")
 	}
 	return o, nil
 }
@@ -153,6 +155,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		if ctx.Err() != nil {
 			break
+		}
+	}
+	if o.policySize > 0 && ctx.Err() == nil {
+		if err := b.policy(ctx, o.policySize); err != nil {
+			r.Errors = append(r.Errors, fmt.Sprintf("policy, N = %d: %v", o.policySize, firstLine(err.Error())))
+			fmt.Fprintf(stderr, "policy, N = %d: %v\n", o.policySize, err)
 		}
 	}
 	r.Wall = time.Since(start)
@@ -271,19 +279,10 @@ func (b *bench) size(ctx context.Context, n int) error {
 		if err := writeConfig(provDir, providerConfig(n, ph.changed)); err != nil {
 			return err
 		}
-		if err := f.resetRequests(); err != nil {
-			return err
-		}
-		res, err := b.eng.runExpect(ctx, provDir, fmt.Sprintf("phase%d.log", i+1), true, ph.wantExit, ph.args...)
-		if err != nil {
-			return fmt.Errorf("%s: %w", ph.name, err)
-		}
-		got, err := f.requests()
+		row, res, err := b.countPhase(ctx, f, provDir, fmt.Sprintf("phase%d.log", i+1), "", ph, n)
 		if err != nil {
 			return err
 		}
-		row := callRow{N: n, Phase: ph.name, Command: ph.command, Got: got, Min: ph.minimum(n), Elapsed: res.elapsed}
-		row.Verdict = verdict(row.Got, row.Min)
 		b.r.Calls = append(b.r.Calls, row)
 		mem.PeakKiB, mem.Procs = max(mem.PeakKiB, res.peakKiB), mem.Procs+res.procs
 		switch i {
@@ -292,8 +291,6 @@ func (b *bench) size(ctx context.Context, n int) error {
 		case 1:
 			record(prov0, created, res)
 		}
-		fmt.Fprintf(b.out, "N=%-5d %-22s %-28s minimum %-20s %-5s %6.2fs  provider peak %s\n",
-			n, ph.name, got, minText(row.Min), row.Verdict, res.elapsed.Seconds(), mib(res.peakKiB))
 	}
 
 	if err := writeConfig(provDir, providerConfig(n, false)); err != nil {

@@ -66,6 +66,7 @@ type report struct {
 	Parallelism int
 	Latency     time.Duration
 	Calls       []callRow
+	PolicyCalls []callRow // the policy's phases (policy.go)
 	Times       []timeRow
 	Memory      []memRow
 	GoBench     []goBench
@@ -127,7 +128,7 @@ func (r *report) targets() []target {
 // calls than its minimum, or fewer (the phase did not do its work), or a
 // step failed.
 func (r *report) failed() bool {
-	for _, c := range r.Calls {
+	for _, c := range append(slices.Clone(r.Calls), r.PolicyCalls...) {
 		if c.Verdict != verdictOK {
 			return true
 		}
@@ -190,6 +191,7 @@ func (r *report) markdown() string {
 		w("| %d | %s | `%s` | %d | %d | %d | %s | %s | %s |\n", c.N, c.Phase, c.Command, c.Got.GET, c.Got.POST, c.Got.DELETE, minText(c.Min), c.Verdict, secs(c.Elapsed))
 	}
 	w("\n")
+	b.WriteString(r.policyMarkdown())
 
 	w("## Time\n\n")
 	w("Wall time of the engine command, median of the runs shown, each apply on an empty state. The floor is the same "+
