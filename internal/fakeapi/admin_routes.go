@@ -23,7 +23,7 @@ type adminRoute struct {
 var adminRoutes = []adminRoute{
 	{name: "seed", serve: (*Server).adminSeed, AdminEndpoint: AdminEndpoint{
 		Method: http.MethodPost, Path: AdminPrefix + "seed",
-		Does: `body: a seed document, as for -seed. Adds its conferences and participants (all or, on an error, none); answers {"conferences": N, "participants": N}`,
+		Does: `body: a seed document, as for -seed. Adds its conferences and participants (all or, on an error, none); a conference that already exists, named by its sid alone, gets the seed's participants, as when calls join it. Answers {"conferences": N, "participants": N}, counting new conferences`,
 	}},
 	{name: "hangup", serve: (*Server).adminHangUp, AdminEndpoint: AdminEndpoint{
 		Method: http.MethodPost, Path: AdminPrefix + "hangup?conference_sid=SID&call_sid=SID",

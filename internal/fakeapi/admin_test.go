@@ -97,8 +97,14 @@ func TestAdminParticipantsSeedAndHangUp(t *testing.T) {
 	resp, body = h.do(http.MethodPost, hangup, nil)
 	expectError(t, resp, body, http.StatusNotFound, CodeNotFound)
 
-	resp, body = h.postAdminJSON(AdminPrefix+"seed", `{"conferences": [{"sid": "`+h.conf+`"}]}`)
+	resp, body = h.postAdminJSON(AdminPrefix+"seed", `{"conferences": [{"sid": "`+h.conf+`", "friendly_name": "again"}]}`)
 	expectError(t, resp, body, http.StatusBadRequest, CodeInvalidArgument)
+	// A running conference named by sid alone: its calls join it.
+	resp, body = h.postAdminJSON(AdminPrefix+"seed",
+		`{"conferences": [{"sid": "`+h.conf+`", "participants": [{"call_sid": "6f1a0c3e-0000-4000-8000-0000000000bb"}]}]}`)
+	if resp.StatusCode != http.StatusOK || string(body) != `{"conferences":0,"participants":1}` {
+		t.Fatalf("joining a call: %d %s", resp.StatusCode, body)
+	}
 	if n := h.srv.CountRequests(""); n != 0 {
 		t.Fatalf("admin requests were logged: %d", n)
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 )
 
@@ -90,12 +91,14 @@ func (s *Server) loadSeed(r io.Reader) (SeedResult, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	savedConfs, savedCalls := s.generatedConferences, s.generatedCalls
-	var added []string
-	res, err := s.applySeedLocked(seed, &added)
+	var undo seedUndo
+	res, err := s.applySeedLocked(seed, &undo)
 	if err != nil {
-		// A seed only creates conferences, so forgetting them undoes it.
-		for _, sid := range added {
+		for _, sid := range undo.conferences {
 			delete(s.conferences, sid)
+		}
+		for _, j := range undo.joined {
+			delete(s.conferences[j.conference].participants, j.call)
 		}
 		s.generatedConferences, s.generatedCalls = savedConfs, savedCalls
 		return SeedResult{}, err
@@ -103,25 +106,30 @@ func (s *Server) loadSeed(r io.Reader) (SeedResult, error) {
 	return res, nil
 }
 
-func (s *Server) applySeedLocked(seed Seed, added *[]string) (SeedResult, error) {
+// seedUndo records what a seed added, so a failed seed can take it back: the
+// conferences it created, and the calls it joined to conferences that were
+// already there.
+type seedUndo struct {
+	conferences []string
+	joined      []struct{ conference, call string }
+}
+
+func (s *Server) applySeedLocked(seed Seed, undo *seedUndo) (SeedResult, error) {
 	var res SeedResult
 	for i, sc := range seed.Conferences {
-		c := ConferenceSeed{SID: sc.SID, FriendlyName: sc.FriendlyName, Status: sc.Status, Region: sc.Region}
-		if sc.DateCreated != "" {
-			t, err := time.Parse(time.RFC3339, sc.DateCreated)
-			if err != nil {
-				return res, fmt.Errorf("seed: conferences[%d].date_created: %w", i, err)
-			}
-			c.DateCreated = t
+		sid, joining, err := s.seedConferenceLocked(sc)
+		if err == nil && joining && slices.Contains(undo.conferences, sid) {
+			err = fmt.Errorf("conference %s appears twice in the seed", sid)
 		}
-		sid, err := s.addConferenceLocked(c)
 		if err != nil {
 			return res, fmt.Errorf("seed: conferences[%d]: %w", i, err)
 		}
-		*added = append(*added, sid)
-		res.Conferences++
+		if !joining {
+			undo.conferences = append(undo.conferences, sid)
+			res.Conferences++
+		}
 		for j, sp := range sc.Participants {
-			_, err := s.addParticipantLocked(ParticipantSeed{
+			call, err := s.addParticipantLocked(ParticipantSeed{
 				ConferenceSID: sid, CallSID: sp.CallSID, Muted: sp.Muted, Hold: sp.Hold,
 				Coaching: sp.Coaching, CallSIDToCoach: sp.CallSIDToCoach, Status: sp.Status,
 				StartConferenceOnEnter: sp.StartConferenceOnEnter, EndConferenceOnExit: sp.EndConferenceOnExit,
@@ -129,11 +137,14 @@ func (s *Server) applySeedLocked(seed Seed, added *[]string) (SeedResult, error)
 			if err != nil {
 				return res, fmt.Errorf("seed: conferences[%d].participants[%d]: %w", i, j, err)
 			}
+			if joining {
+				undo.joined = append(undo.joined, struct{ conference, call string }{sid, call})
+			}
 			res.Participants++
 		}
 	}
 	if seed.Generate != nil {
-		n, err := s.generateLocked(*seed.Generate, added)
+		n, err := s.generateLocked(*seed.Generate, &undo.conferences)
 		res.Conferences += seed.Generate.Conferences
 		res.Participants += n
 		if err != nil {
@@ -141,6 +152,28 @@ func (s *Server) applySeedLocked(seed Seed, added *[]string) (SeedResult, error)
 		}
 	}
 	return res, nil
+}
+
+// seedConferenceLocked creates a seed's conference, or, when the seed names
+// an existing conference by sid alone, picks it so its participants join it:
+// that is how a test makes a call join a running conference.
+func (s *Server) seedConferenceLocked(sc SeedConference) (sid string, joining bool, err error) {
+	if existing, ok := s.conferences[canonicalSID(sc.SID)]; ok && sc.SID != "" {
+		if sc.FriendlyName != "" || sc.Status != "" || sc.Region != "" || sc.DateCreated != "" {
+			return "", false, fmt.Errorf("conference %s already exists: to add calls to it, give only its sid and participants", existing.sid)
+		}
+		return existing.sid, true, nil
+	}
+	c := ConferenceSeed{SID: sc.SID, FriendlyName: sc.FriendlyName, Status: sc.Status, Region: sc.Region}
+	if sc.DateCreated != "" {
+		t, err := time.Parse(time.RFC3339, sc.DateCreated)
+		if err != nil {
+			return "", false, fmt.Errorf("date_created: %w", err)
+		}
+		c.DateCreated = t
+	}
+	sid, err = s.addConferenceLocked(c)
+	return sid, false, err
 }
 
 func (s *Server) generateLocked(g SeedGenerate, addedSIDs *[]string) (int, error) {

@@ -127,3 +127,63 @@ func TestConcurrentUse(t *testing.T) {
 		t.Fatalf("%d POSTs logged, want 160", n)
 	}
 }
+
+// TestLoadSeedJoinsExistingConference: a seed that names a running conference
+// by sid alone adds its calls to it (a call joining), and a failing seed takes
+// back the calls it joined as well as the conferences it created.
+func TestLoadSeedJoinsExistingConference(t *testing.T) {
+	s := New(Options{})
+	conf := s.AddConference(ConferenceSeed{FriendlyName: "standup"})
+	first := s.AddParticipant(ParticipantSeed{ConferenceSID: conf})
+	join := fmt.Sprintf(`{"conferences": [{"sid": %q, "participants": [{"call_sid": "3c0ffee0-0000-4000-8000-0000000000b1", "muted": true}]}]}`,
+		strings.ToUpper(conf))
+	res, err := s.loadSeed(strings.NewReader(join))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res != (SeedResult{Conferences: 0, Participants: 1}) {
+		t.Errorf("result = %+v, want no new conference and one participant", res)
+	}
+	var calls []string
+	for _, p := range s.Participants(conf) {
+		calls = append(calls, p.CallSID)
+	}
+	if want := []string{first, "3c0ffee0-0000-4000-8000-0000000000b1"}; !sameSet(calls, want) {
+		t.Errorf("participants = %v, want %v", calls, want)
+	}
+
+	for name, doc := range map[string]string{
+		"a call already there": fmt.Sprintf(`{"conferences": [{"friendly_name": "new"}, {"sid": %q, "participants": [
+			{"call_sid": "3c0ffee0-0000-4000-8000-0000000000b2"}, {"call_sid": %q}]}]}`, conf, first),
+		"conference fields with an existing sid": fmt.Sprintf(`{"conferences": [{"sid": %q, "friendly_name": "again"}]}`, conf),
+	} {
+		if _, err := s.loadSeed(strings.NewReader(doc)); err == nil {
+			t.Errorf("%s: the seed was accepted", name)
+		}
+		if n := len(s.Participants(conf)); n != 2 {
+			t.Errorf("%s: the failed seed left %d participants, want 2", name, n)
+		}
+		if n := len(s.conferenceSIDs()); n != 1 {
+			t.Errorf("%s: the failed seed left %d conferences, want 1", name, n)
+		}
+	}
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	seen := map[string]int{}
+	for _, x := range a {
+		seen[x]++
+	}
+	for _, x := range b {
+		seen[x]--
+	}
+	for _, n := range seen {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
