@@ -1,8 +1,11 @@
 package provider
 
 import (
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
@@ -141,4 +146,57 @@ func readExample(t *testing.T, dir, name string) string {
 		t.Fatalf("%s does not mention the resource", name)
 	}
 	return text
+}
+
+// TestAccParticipant_importDoesNotReplayAnnouncement: a participant that has
+// heard its announcement is imported with a configuration that names it. The
+// API does not return announce_url, so the first apply records it without
+// sending it (no request at all here); a later change of the URL plays the
+// new one, once.
+func TestAccParticipant_importDoesNotReplayAnnouncement(t *testing.T) {
+	f := newFixture(t)
+	call := f.addCall()
+	const played = "https://example.com/welcome.xml"
+	f.driftThroughAPI(call, url.Values{"AnnounceUrl": {played}, "Muted": {"true"}})
+	withAnnouncement := func(u string) string {
+		return f.config(f.participant(call, "muted = true", "announce_url = "+quote(u)))
+	}
+	heard := func(want ...string) func(*terraform.State) error {
+		return func(*terraform.State) error {
+			if got := f.participantState(call).Announcements; !slices.Equal(got, want) {
+				return fmt.Errorf("the call heard %q, want %q", got, want)
+			}
+			return nil
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: f.factories(),
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
+		Steps: []resource.TestStep{
+			{
+				PreConfig: f.resetLog,
+				Config:    withAnnouncement(played) + fmt.Sprintf("\nimport {\n  to = %s\n  id = %q\n}\n", addr, f.conf+"/"+call),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("announce_url"), knownvalue.StringExact(played)),
+				},
+				Check: resource.ComposeTestCheckFunc(f.expectRequests(map[string]int{"POST": 0}), heard(played)),
+			},
+			{
+				Config: withAnnouncement(played),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectEmptyPlan(),
+				}},
+			},
+			{
+				PreConfig: f.resetLog,
+				Config:    withAnnouncement("https://example.com/agenda.xml"),
+				Check: resource.ComposeTestCheckFunc(
+					f.expectPostForm(url.Values{"AnnounceUrl": {"https://example.com/agenda.xml"}, "AnnounceMethod": {"POST"}}),
+					heard(played, "https://example.com/agenda.xml")),
+			},
+		},
+	})
 }

@@ -66,6 +66,33 @@ func (r *participantResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 	resp.Diagnostics.Append(validateCoaching(&plan)...)
 	planAccountSID(ctx, r.data, req, resp)
+	resp.Diagnostics.Append(announceAdopted(ctx, req, &plan)...)
+}
+
+// privateImported marks a participant imported and not yet updated since.
+const privateImported = "imported"
+
+// announceAdopted warns when the first apply after an import will record
+// announce_url without sending it. The API never returns the URL, so an
+// imported participant's announcement may well have played already (a
+// configuration written for create names it); sending it would play it
+// again, which is what announce_url promises never to do unasked.
+func announceAdopted(ctx context.Context, req resource.ModifyPlanRequest, plan *participantModel) diag.Diagnostics {
+	if req.State.Raw.IsNull() || plan.AnnounceURL.IsNull() {
+		return nil
+	}
+	imported, diags := req.Private.GetKey(ctx, privateImported)
+	if len(imported) == 0 || diags.HasError() {
+		return diags
+	}
+	var prior types.String
+	diags.Append(req.State.GetAttribute(ctx, path.Root("announce_url"), &prior)...)
+	if prior.IsNull() {
+		diags.AddAttributeWarning(path.Root("announce_url"), "Announcement Recorded, Not Played",
+			fmt.Sprintf("Call %s was imported, and the API does not say which announcement it has heard, so this apply records "+
+				"announce_url without playing it. To play it, change announce_url after this apply.", plan.CallSID.ValueString()))
+	}
+	return diags
 }
 
 func warnOnRemove(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

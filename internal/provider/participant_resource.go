@@ -99,6 +99,7 @@ func (r *participantResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	if state.OnDestroy.IsNull() {
 		state.setDefaultsForImport()
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte("true"))...)
 	}
 	state.applyParticipant(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -119,6 +120,17 @@ func (r *participantResource) Update(ctx context.Context, req resource.UpdateReq
 	defer cancel()
 
 	params := updateParams(&state, &plan)
+	imported, diags := req.Private.GetKey(ctx, privateImported)
+	resp.Diagnostics.Append(diags...)
+	if len(imported) > 0 {
+		// The first apply after an import adopts announce_url: whether
+		// that announcement already played is unknown, so it is not
+		// played again (see announceAdopted).
+		if state.AnnounceURL.IsNull() {
+			params.AnnounceURL, params.AnnounceMethod = nil, nil
+		}
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
+	}
 	if params.IsEmpty() {
 		plan.copyComputed(&state)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
