@@ -14,6 +14,7 @@ require (
 	golang.org/x/mod v0.35.0
 	golang.org/x/net v0.52.0
 	golang.org/x/sync v0.20.0
+	golang.org/x/time v0.16.0
 )
 
 require (

@@ -27,6 +27,9 @@ const (
 	// DefaultRequestTimeout bounds one attempt of the default HTTP client, so
 	// a server that never answers cannot hang a run whose context has no deadline.
 	DefaultRequestTimeout = 60 * time.Second
+	// DefaultThrottleTimeout bounds the retries of a throttled request
+	// whose context has no deadline; with a deadline, they last until it.
+	DefaultThrottleTimeout = 5 * time.Minute
 
 	maxResponseBody = 10 << 20
 	// Terraform applies up to 10 resources in parallel by default.
@@ -51,11 +54,18 @@ type Config struct {
 	UserAgent string
 	// HTTPClient is optional; the default is a pooled keep-alive client.
 	HTTPClient *http.Client
-	// MaxRetries is the number of retries after the first attempt; <0 means 0.
+	// MaxRetries is the number of retries after the first attempt for
+	// answers and errors that RetriedStatuses(false) and connection errors
+	// cover; <0 means 0. Throttled answers (429) are retried until the
+	// context's deadline instead.
 	MaxRetries   int
 	RetryWaitMin time.Duration // default 1s
 	RetryWaitMax time.Duration // default 30s
-	Logger       Logger
+	// MaxRequestsPerSecond caps the rate of requests, all calls of the
+	// Client together; 0 means no ceiling, otherwise at least
+	// MinRequestsPerSecond.
+	MaxRequestsPerSecond float64
+	Logger               Logger
 }
 
 // Client talks to one SignalWire space. It is safe for concurrent use.
@@ -70,6 +80,10 @@ type Client struct {
 	waitMin    time.Duration
 	waitMax    time.Duration
 	logger     Logger
+	pacer      *pacer
+	// now and jitter are time.Now and uniformJitter, replaced in tests.
+	now    func() time.Time
+	jitter func(time.Duration) time.Duration
 }
 
 // New validates cfg and builds a Client.
@@ -79,6 +93,9 @@ func New(cfg Config) (*Client, error) {
 	}
 	if strings.TrimSpace(cfg.APIToken) == "" {
 		return nil, errors.New("API token must not be empty")
+	}
+	if cfg.MaxRequestsPerSecond != 0 && !(cfg.MaxRequestsPerSecond >= MinRequestsPerSecond) {
+		return nil, fmt.Errorf("max requests per second must be at least %g, got %g", MinRequestsPerSecond, cfg.MaxRequestsPerSecond)
 	}
 	space, err := ParseSpaceURL(cfg.SpaceURL)
 	if err != nil {
@@ -100,6 +117,9 @@ func New(cfg Config) (*Client, error) {
 		waitMin:    cfg.RetryWaitMin,
 		waitMax:    cfg.RetryWaitMax,
 		logger:     cfg.Logger,
+		pacer:      newPacer(cfg.MaxRequestsPerSecond),
+		now:        time.Now,
+		jitter:     uniformJitter,
 	}
 	if c.userAgent == "" {
 		c.userAgent = DefaultUserAgent
@@ -203,7 +223,11 @@ func (c *Client) do(ctx context.Context, method, target string, query, form url.
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", method, path, err)
 	}
-	st := &attempts{ctx: ctx, method: method, path: path}
+	st := c.newAttempts(ctx, method, path)
+	if err := st.admit(); err != nil {
+		st.stop = StopDeadline
+		return st.result(fmt.Errorf("%s %s: %w", method, path, err))
+	}
 	resp, err := c.retryClient(st).Do(req)
 	if err != nil {
 		return transportError(ctx, st, err)
@@ -218,7 +242,7 @@ func (c *Client) do(ctx context.Context, method, target string, query, form url.
 		if carriesAnnouncement(ctx) && mayHaveBeenProcessed(resp.StatusCode) {
 			return fmt.Errorf("%w; %w", apiErr, ErrAnnouncementUncertain)
 		}
-		return apiErr
+		return st.result(apiErr)
 	}
 	if readErr != nil {
 		return fmt.Errorf("%s %s: reading response: %w: %w", method, path, readErr, ErrUnusableAnswer)
@@ -262,12 +286,16 @@ func transportError(ctx context.Context, st *attempts, err error) error {
 	}
 	announce := carriesAnnouncement(ctx)
 	if ctxErr := ctx.Err(); ctxErr != nil {
+		st.stop = StopDeadline
 		// Cancelled while a request was in flight: it may have been processed.
 		// Cancelled while waiting to retry: the last answer said it was not.
 		if announce && st.lastErr != nil && !isDialError(st.lastErr) {
-			return fmt.Errorf("%s %s: %w; %w", st.method, st.path, ctxErr, ErrAnnouncementUncertain)
+			return st.result(fmt.Errorf("%s %s: %w; %w", st.method, st.path, ctxErr, ErrAnnouncementUncertain))
 		}
-		return fmt.Errorf("%s %s: %w", st.method, st.path, ctxErr)
+		return st.result(fmt.Errorf("%s %s: %w", st.method, st.path, ctxErr))
+	}
+	if st.stop != 0 {
+		return st.result(fmt.Errorf("%s %s: %w", st.method, st.path, err))
 	}
 	msg := fmt.Sprintf("%s %s: request failed after %d attempt(s)", st.method, st.path, st.count)
 	if announce && !isDialError(err) {

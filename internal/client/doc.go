@@ -5,12 +5,19 @@
 // (project ID and API token), retries, and turns non-2xx answers into
 // *APIError.
 //
-// Retries: 429, 500, 502, 503, 504 and connection errors are retried with
-// exponential backoff and jitter between Config.RetryWaitMin and
-// RetryWaitMax, up to Config.MaxRetries times. A Retry-After header (seconds
-// or an HTTP date) sets the wait instead, capped at RetryWaitMax so a server
-// cannot stall a run. Other 4xx answers, TLS certificate failures and a host
-// name the DNS says does not exist are never retried.
+// Retries follow one table, retriedStatuses (RetriedStatuses lists it). A
+// 429 means the API did not process the request and wants fewer of them: it
+// is retried for as long as the context allows (DefaultThrottleTimeout when
+// the context has no deadline), without counting against Config.MaxRetries.
+// 500, 502, 503, 504 and connection errors are retried up to MaxRetries
+// times. Waits grow exponentially with jitter between Config.RetryWaitMin and
+// RetryWaitMax; a Retry-After header (seconds or an HTTP date) sets the wait
+// instead, capped at RetryWaitMax so a server cannot stall a run, plus up to
+// half again as jitter so requests throttled together do not return together.
+// Other 4xx answers, TLS certificate failures and a host name the DNS says
+// does not exist are never retried. A request the client stops retrying
+// fails with a *GiveUpError carrying its attempts, elapsed time and why it
+// stopped.
 //
 // Errors: a non-2xx answer is an *APIError whose Describe gives the status
 // and, when the body is the API's error, its code and message, or else a
@@ -18,6 +25,15 @@
 // *SpaceURLError. Neither error, nor any log event, carries the API token:
 // space URLs are shown with userinfo, query and fragment redacted, and an
 // answer that echoes the token has it replaced.
+//
+// Pacing: every attempt of every call of one Client first takes a token from
+// one shared token bucket (golang.org/x/time/rate), in the order the attempts
+// asked. The bucket starts at Config.MaxRequestsPerSecond (unlimited without
+// it). Each 429 lowers its rate to rateDecrease of the rate the API was
+// accepting, and successes that had to wait for a token raise it again by
+// rateIncrease of that rate per second, up to the ceiling: additive increase,
+// multiplicative decrease, so the client settles at the pace the API allows
+// instead of retrying in bursts.
 //
 // Announcements are the exception. A participant update that carries
 // AnnounceUrl plays the announcement every time the server processes it. A

@@ -5,14 +5,17 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+	"golang.org/x/time/rate"
 )
 
 type contextKey int
@@ -32,12 +35,24 @@ func carriesAnnouncement(ctx context.Context) bool {
 // attempts tracks one logical call across its retries. retryablehttp calls
 // the hooks sequentially on the calling goroutine, so no locking is needed.
 type attempts struct {
+	c       *Client
 	ctx     context.Context
 	method  string
 	path    string
-	count   int
-	started time.Time
+	count   int       // attempts sent
+	began   time.Time // when the call first waited for the pacer
+	started time.Time // when the current attempt was sent
 	lastErr error
+	ticket  ticket // the pacer's admission of the current attempt
+	// retries is how many of Config.MaxRetries are spent; throttled counts
+	// answers 429, whose retries are not counted against MaxRetries.
+	retries, throttled int
+	ceilingWait        time.Duration // waited for tokens at Config.MaxRequestsPerSecond
+	stop               Stop          // why retrying stopped; zero while it has not
+}
+
+func (c *Client) newAttempts(ctx context.Context, method, path string) *attempts {
+	return &attempts{c: c, ctx: ctx, method: method, path: path, began: c.now()}
 }
 
 // retryClient wires the retry policy and logging for one call. It is cheap to
@@ -48,16 +63,16 @@ func (c *Client) retryClient(st *attempts) *retryablehttp.Client {
 		Logger:       nil, // its own logger prints URLs and errors untamed; logging goes through the hooks
 		RetryWaitMin: c.waitMin,
 		RetryWaitMax: c.waitMax,
-		RetryMax:     c.maxRetries,
-		CheckRetry: func(ctx context.Context, resp *http.Response, err error) (bool, error) {
-			st.lastErr = err
-			return checkRetry(ctx, resp, err)
-		},
-		Backoff: func(minWait, maxWait time.Duration, n int, resp *http.Response) time.Duration {
-			wait := backoff(minWait, maxWait, n, resp)
+		// st.check ends every call: after MaxRetries counted retries, or
+		// when a throttled call runs out of time.
+		RetryMax:   math.MaxInt32,
+		CheckRetry: st.check,
+		Backoff: func(_, _ time.Duration, _ int, resp *http.Response) time.Duration {
+			wait := st.backoff(resp)
 			c.logRetry(st, resp, wait)
 			return wait
 		},
+		PrepareRetry: func(*http.Request) error { return st.admit() },
 		ErrorHandler: func(resp *http.Response, err error, _ int) (*http.Response, error) {
 			if err != nil {
 				if resp != nil {
@@ -74,14 +89,80 @@ func (c *Client) retryClient(st *attempts) *retryablehttp.Client {
 		},
 		RequestLogHook: func(_ retryablehttp.Logger, _ *http.Request, i int) {
 			st.count = i + 1
-			st.started = time.Now()
+			st.started = c.now()
 			c.debug(st.ctx, "SignalWire API request", st.fields(nil))
 		},
 		ResponseLogHook: func(_ retryablehttp.Logger, resp *http.Response) {
 			f := st.fields(resp)
-			f["duration_ms"] = time.Since(st.started).Milliseconds()
+			f["duration_ms"] = c.now().Sub(st.started).Milliseconds()
 			c.debug(st.ctx, "SignalWire API response", f)
 		},
+	}
+}
+
+// admit waits for the pacer before an attempt.
+func (st *attempts) admit() error {
+	start := st.c.now()
+	t, err := st.c.pacer.wait(st.ctx, st.c.now)
+	if t.atCeiling || (err != nil && st.c.pacer.limit() == st.c.pacer.ceiling) {
+		st.ceilingWait += st.c.now().Sub(start)
+	}
+	st.ticket = t
+	return err
+}
+
+// check is the CheckRetry hook: it tells the pacer how the attempt was
+// answered, then applies the retry policy and the retry budgets.
+func (st *attempts) check(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	st.lastErr = err
+	now := st.c.now()
+	if resp != nil {
+		switch {
+		case isThrottled(resp.StatusCode):
+			st.throttled++
+			st.c.pacer.throttled(now, st.ticket, st.c.rateFloor(resp, now))
+		case resp.StatusCode < http.StatusInternalServerError:
+			st.c.pacer.succeeded(now, st.ticket)
+		}
+	}
+	retry, checkErr := checkRetry(ctx, resp, err)
+	if !retry || checkErr != nil {
+		return retry, checkErr
+	}
+	if resp != nil && isThrottled(resp.StatusCode) {
+		// Not processed, so safe to retry for as long as the caller
+		// allows; without a deadline, for DefaultThrottleTimeout.
+		if _, ok := ctx.Deadline(); ok || now.Sub(st.began) < DefaultThrottleTimeout {
+			return true, nil
+		}
+		st.stop = StopThrottled
+		return false, nil
+	}
+	if st.retries < st.c.maxRetries {
+		st.retries++
+		return true, nil
+	}
+	st.stop = StopRetries
+	return false, nil
+}
+
+// backoff is the Backoff hook: the wait before the next attempt.
+func (st *attempts) backoff(resp *http.Response) time.Duration {
+	n := st.retries - 1
+	if resp != nil && isThrottled(resp.StatusCode) {
+		n = st.throttled - 1
+	}
+	return backoff(st.c.waitMin, st.c.waitMax, n, st.c.retryAfter(resp, st.c.now()), st.c.jitter)
+}
+
+// result wraps err with the retry figures once retrying has stopped.
+func (st *attempts) result(err error) error {
+	if st.stop == 0 {
+		return err
+	}
+	return &GiveUpError{
+		Stop: st.stop, Attempts: st.count, Throttled: st.throttled, Elapsed: st.c.now().Sub(st.began),
+		MaxRetries: st.c.maxRetries, CeilingWait: st.ceilingWait, Ceiling: float64(st.c.pacer.ceiling), Err: err,
 	}
 }
 
@@ -96,6 +177,9 @@ func (st *attempts) fields(resp *http.Response) map[string]any {
 func (c *Client) logRetry(st *attempts, resp *http.Response, wait time.Duration) {
 	f := st.fields(resp)
 	f["wait"] = wait.String()
+	if limit := st.c.pacer.limit(); limit != rate.Inf {
+		f["requests_per_second"] = float64(limit)
+	}
 	if st.lastErr != nil {
 		f["error"] = st.lastErr.Error()
 	}
@@ -132,20 +216,55 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	return retryableStatus(resp.StatusCode, announce), nil
 }
 
-func retryableStatus(code int, announce bool) bool {
-	switch code {
-	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
-		return true
-	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout:
-		return !announce
+// retryRule is how the client retries one answer status.
+type retryRule struct {
+	// throttled: the API asks to slow down. The request was not processed,
+	// so it is retried until the caller's deadline without counting
+	// against MaxRetries, and the pacer lowers the rate.
+	throttled bool
+	// unprocessed: the status promises the request was not processed, so
+	// even an update carrying an announcement is retried. Otherwise the
+	// retry counts against MaxRetries and announcements are not retried.
+	unprocessed bool
+}
+
+// retriedStatuses is the retry policy for answers; statuses not listed are
+// never retried. The API documents 429 and 503 as "not processed"; SignalWire's
+// own Python SDK also retries 500, 502 and 504 [sdk].
+var retriedStatuses = map[int]retryRule{
+	http.StatusTooManyRequests:     {throttled: true, unprocessed: true},
+	http.StatusServiceUnavailable:  {unprocessed: true},
+	http.StatusInternalServerError: {},
+	http.StatusBadGateway:          {},
+	http.StatusGatewayTimeout:      {},
+}
+
+// RetriedStatuses lists, in order, the answer statuses the client retries:
+// throttled ones (retried until the deadline) or the others (retried up to
+// MaxRetries times). Documentation is generated from it.
+func RetriedStatuses(throttled bool) []int {
+	var out []int
+	for code, rule := range retriedStatuses {
+		if rule.throttled == throttled {
+			out = append(out, code)
+		}
 	}
-	return false
+	slices.Sort(out)
+	return out
+}
+
+func isThrottled(code int) bool { return retriedStatuses[code].throttled }
+
+func retryableStatus(code int, announce bool) bool {
+	rule, ok := retriedStatuses[code]
+	return ok && (rule.unprocessed || !announce)
 }
 
 // mayHaveBeenProcessed lists the retryable statuses that do not promise the
 // request was left unprocessed.
 func mayHaveBeenProcessed(code int) bool {
-	return code == http.StatusInternalServerError || code == http.StatusBadGateway || code == http.StatusGatewayTimeout
+	rule, ok := retriedStatuses[code]
+	return ok && !rule.unprocessed
 }
 
 // isDialError reports failures to connect, which happen before any byte of
@@ -175,26 +294,52 @@ func isPermanent(err error) bool {
 		(errors.As(err, &dns) && dns.IsNotFound)
 }
 
-// backoff honours Retry-After (capped at maxWait) and otherwise backs off
-// exponentially from minWait with jitter, so parallel resources that were
-// throttled together do not retry together.
-func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) time.Duration {
+// backoff is the wait before a retry. A Retry-After of retryAfter (negative
+// when the answer has none) is honoured up to maxWait; otherwise the wait
+// grows exponentially from minWait with the retry index n. Either way jitter
+// adds up to half again, so parallel requests that were throttled together
+// do not all retry at the same instant.
+func backoff(minWait, maxWait time.Duration, n int, retryAfter time.Duration, jitter func(time.Duration) time.Duration) time.Duration {
 	maxWait = max(maxWait, minWait)
-	if resp != nil {
-		if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-			return min(d, maxWait)
-		}
+	if retryAfter >= 0 {
+		base := min(retryAfter, maxWait)
+		return base + jitter(base/2)
 	}
 	base := minWait
-	for i := 0; i < attempt && base < maxWait; i++ {
+	for i := 0; i < n && base < maxWait; i++ {
 		base *= 2
 	}
 	if base > maxWait || base < 0 {
 		base = maxWait
 	}
 	half := base / 2
-	wait := half + rand.N(half+1)
+	wait := half + jitter(half)
 	return min(max(wait, minWait), maxWait)
+}
+
+// rateFloor is the interval the pacer never goes below after a 429: the
+// wait the answer asked for, as honoured, or RetryWaitMin without one.
+func (c *Client) rateFloor(resp *http.Response, now time.Time) time.Duration {
+	return max(min(c.retryAfter(resp, now), c.waitMax), c.waitMin)
+}
+
+// uniformJitter is a random duration from 0 to d.
+func uniformJitter(d time.Duration) time.Duration {
+	if d <= 0 {
+		return 0
+	}
+	return rand.N(d + 1)
+}
+
+// retryAfter is the answer's Retry-After, or -1 without a usable one.
+func (c *Client) retryAfter(resp *http.Response, now time.Time) time.Duration {
+	if resp == nil {
+		return -1
+	}
+	if d, ok := retryAfter(resp.Header.Get("Retry-After"), now); ok {
+		return d
+	}
+	return -1
 }
 
 // retryAfter parses a Retry-After value: delta seconds or an HTTP-date.

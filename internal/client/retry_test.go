@@ -76,89 +76,6 @@ func TestMaxRetriesBound(t *testing.T) {
 	}
 }
 
-func TestRetryAfterHonoured(t *testing.T) {
-	tests := []struct {
-		name       string
-		retryAfter func() string
-		minGap     time.Duration
-		maxGap     time.Duration
-	}{
-		{name: "zero seconds", retryAfter: func() string { return "0" }, maxGap: 40 * time.Millisecond},
-		{name: "seconds capped at RetryWaitMax", retryAfter: func() string { return "1" }, minGap: 150 * time.Millisecond, maxGap: 900 * time.Millisecond},
-		{name: "http date in the past", retryAfter: func() string { return time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat) }, maxGap: 40 * time.Millisecond},
-		{name: "http date in the future", retryAfter: func() string { return time.Now().Add(time.Hour).UTC().Format(http.TimeFormat) }, minGap: 150 * time.Millisecond, maxGap: 900 * time.Millisecond},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var mu sync.Mutex
-			var times []time.Time
-			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
-				mu.Lock()
-				times = append(times, time.Now())
-				n := len(times)
-				mu.Unlock()
-				if n == 1 {
-					w.Header().Set("Retry-After", tt.retryAfter())
-					w.WriteHeader(http.StatusTooManyRequests)
-					return
-				}
-				fmt.Fprint(w, participantJSON(testCall, false))
-			})
-			c := newTestClient(t, srv.URL, func(cfg *Config) {
-				cfg.RetryWaitMin = time.Millisecond
-				cfg.RetryWaitMax = 200 * time.Millisecond
-			})
-			if _, err := c.GetParticipant(context.Background(), "", testConference, testCall); err != nil {
-				t.Fatal(err)
-			}
-			mu.Lock()
-			defer mu.Unlock()
-			if len(times) != 2 {
-				t.Fatalf("%d requests, want 2", len(times))
-			}
-			if gap := times[1].Sub(times[0]); gap < tt.minGap || gap > tt.maxGap {
-				t.Fatalf("waited %v, want between %v and %v", gap, tt.minGap, tt.maxGap)
-			}
-		})
-	}
-}
-
-func TestBackoff(t *testing.T) {
-	withRetryAfter := func(v string) *http.Response {
-		return &http.Response{StatusCode: 429, Header: http.Header{"Retry-After": {v}}}
-	}
-	future := time.Now().Add(3 * time.Second).UTC().Format(http.TimeFormat)
-	tests := []struct {
-		name     string
-		min, max time.Duration
-		attempt  int
-		resp     *http.Response
-		lo, hi   time.Duration
-	}{
-		{name: "first", min: time.Second, max: 30 * time.Second, attempt: 0, lo: time.Second, hi: time.Second},
-		{name: "second", min: time.Second, max: 30 * time.Second, attempt: 1, lo: time.Second, hi: 2 * time.Second},
-		{name: "third", min: time.Second, max: 30 * time.Second, attempt: 2, lo: 2 * time.Second, hi: 4 * time.Second},
-		{name: "capped", min: time.Second, max: 30 * time.Second, attempt: 10, lo: 15 * time.Second, hi: 30 * time.Second},
-		{name: "huge attempt", min: time.Second, max: 30 * time.Second, attempt: 1000, lo: 15 * time.Second, hi: 30 * time.Second},
-		{name: "max below min", min: time.Second, max: time.Millisecond, attempt: 3, lo: time.Second, hi: time.Second},
-		{name: "retry-after seconds", min: time.Second, max: 30 * time.Second, resp: withRetryAfter("7"), lo: 7 * time.Second, hi: 7 * time.Second},
-		{name: "retry-after capped", min: time.Second, max: 30 * time.Second, resp: withRetryAfter("3600"), lo: 30 * time.Second, hi: 30 * time.Second},
-		{name: "retry-after date", min: time.Second, max: 30 * time.Second, resp: withRetryAfter(future), lo: time.Second, hi: 3 * time.Second},
-		{name: "retry-after garbage", min: time.Second, max: 30 * time.Second, resp: withRetryAfter("soon"), lo: time.Second, hi: time.Second},
-		{name: "retry-after negative", min: time.Second, max: 30 * time.Second, resp: withRetryAfter("-5"), lo: time.Second, hi: time.Second},
-		{name: "retry-after huge", min: time.Second, max: 30 * time.Second, resp: withRetryAfter("99999999999999999"), lo: 30 * time.Second, hi: 30 * time.Second},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			for range 50 {
-				if got := backoff(tt.min, tt.max, tt.attempt, tt.resp); got < tt.lo || got > tt.hi {
-					t.Fatalf("backoff = %v, want in [%v, %v]", got, tt.lo, tt.hi)
-				}
-			}
-		})
-	}
-}
-
 func TestCancelledContextStopsPromptly(t *testing.T) {
 	srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusServiceUnavailable)
@@ -172,8 +89,10 @@ func TestCancelledContextStopsPromptly(t *testing.T) {
 	defer cancel()
 	start := time.Now()
 	_, err := c.GetParticipant(ctx, "", testConference, testCall)
-	if elapsed := time.Since(start); elapsed > 100*time.Millisecond {
-		t.Fatalf("took %v after the deadline", elapsed)
+	// Waiting out the 10s backoff would take 10s; any busy machine is far
+	// quicker than that.
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
+		t.Fatalf("took %v: the backoff was not cut short by the deadline", elapsed)
 	}
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want deadline exceeded", err)
@@ -205,7 +124,7 @@ func TestAnnouncementRetries(t *testing.T) {
 		{name: "announce 504 not retried", params: announce, statuses: []int{504}, wantCalls: 1, uncertain: true, wantErr: 504},
 		{name: "announce 429 retried", params: announce, statuses: []int{429}, wantCalls: 2},
 		{name: "announce 503 retried", params: announce, statuses: []int{503, 503}, wantCalls: 3},
-		{name: "announce 429 exhausted", params: announce, statuses: []int{429, 429, 429, 429}, wantCalls: 4, wantErr: 429},
+		{name: "announce 429 not counted as a retry", params: announce, statuses: []int{429, 429, 429, 429, 429}, wantCalls: 6},
 		{name: "announce 404 plain", params: announce, statuses: []int{404}, wantCalls: 1, wantErr: 404},
 		{name: "settings 500 retried", params: settings, statuses: []int{500}, wantCalls: 2},
 		{name: "settings 502 504 retried", params: settings, statuses: []int{502, 504}, wantCalls: 3},
