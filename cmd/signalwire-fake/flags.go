@@ -79,6 +79,7 @@ func flagSet(cfg *config, route *string) *flag.FlagSet {
 	fs.DurationVar(&cfg.faults.Latency, "latency", 0, "delay added to every answer")
 	fs.IntVar(&cfg.faults.RateLimit, "rate-limit", 0, "POSTs allowed per rate window before answering 429 (0 = unlimited)")
 	fs.DurationVar(&cfg.faults.RateWindow, "rate-window", 0, "rate limit window (default 1s)")
+	fs.IntVar(&cfg.faults.RateWindowCount, "rate-window-count", 0, "measure the rate window in POSTs instead of time: of every this many, -rate-limit pass")
 	fs.IntVar(&cfg.faults.RetryAfter, "retry-after", 0, "Retry-After seconds sent with a 429 (default 1)")
 	fs.Float64Var(&cfg.faults.ErrorRate, "error-rate", 0, "share of requests answered with -error-status, 0 to 1")
 	fs.IntVar(&cfg.faults.ErrorStatus, "error-status", 0, "status of injected errors (default 503)")

@@ -195,11 +195,11 @@ var parseFlagsCases = []parseFlagsCase{
 				t.Fatalf("%+v", cfg)
 			}
 		}},
-	{name: "faults", args: []string{"-latency", "25ms", "-rate-limit", "5", "-rate-window", "2s", "-retry-after", "3",
+	{name: "faults", args: []string{"-latency", "25ms", "-rate-limit", "5", "-rate-window", "2s", "-rate-window-count", "7", "-retry-after", "3",
 		"-error-rate", "0.25", "-error-status", "500", "-drop-rate", "0.1", "-hangup-after", "4",
 		"-not-found", "html", "-reply", "truncated",
 		"-fault-seed", "9", "-fault-route", "participants.update"}, check: func(t *testing.T, cfg config) {
-		want := fakeapi.Faults{Latency: 25 * time.Millisecond, RateLimit: 5, RateWindow: 2 * time.Second, RetryAfter: 3,
+		want := fakeapi.Faults{Latency: 25 * time.Millisecond, RateLimit: 5, RateWindow: 2 * time.Second, RateWindowCount: 7, RetryAfter: 3,
 			ErrorRate: 0.25, ErrorStatus: 500, DropRate: 0.1, HangUpAfter: 4, NotFound: "html", Reply: "truncated"}
 		if cfg.faults != want || cfg.faultSeed != 9 || cfg.faultRoute != fakeapi.RouteParticipantsUpdate {
 			t.Fatalf("%+v", cfg)
@@ -211,6 +211,7 @@ var parseFlagsCases = []parseFlagsCase{
 	{name: "unknown route", args: []string{"-fault-route", "calls.create"}, wantErr: true},
 	{name: "rate above one", args: []string{"-error-rate", "1.5"}, wantErr: true},
 	{name: "unknown reply form", args: []string{"-reply", "garbled"}, wantErr: true},
+	{name: "negative rate window count", args: []string{"-rate-window-count", "-2"}, wantErr: true},
 	{name: "bad duration", args: []string{"-latency", "soon"}, wantErr: true},
 	{name: "unknown flag", args: []string{"-verbose"}, wantErr: true},
 	{name: "positional argument", args: []string{"extra"}, wantErr: true},

@@ -118,16 +118,17 @@ type FaultsConfig struct {
 // snake_case names (rate_limit); the Go field names (RateLimit) and any
 // capitalisation are accepted too, since both spellings get used.
 type FaultsJSON struct {
-	Latency     string  `json:"latency,omitempty"`
-	RateLimit   int     `json:"rate_limit,omitempty"`
-	RateWindow  string  `json:"rate_window,omitempty"`
-	RetryAfter  int     `json:"retry_after,omitempty"`
-	ErrorRate   float64 `json:"error_rate,omitempty"`
-	ErrorStatus int     `json:"error_status,omitempty"`
-	DropRate    float64 `json:"drop_rate,omitempty"`
-	HangUpAfter int     `json:"hangup_after,omitempty"`
-	NotFound    string  `json:"not_found,omitempty"`
-	Reply       string  `json:"reply,omitempty"`
+	Latency         string  `json:"latency,omitempty"`
+	RateLimit       int     `json:"rate_limit,omitempty"`
+	RateWindow      string  `json:"rate_window,omitempty"`
+	RateWindowCount int     `json:"rate_window_count,omitempty"`
+	RetryAfter      int     `json:"retry_after,omitempty"`
+	ErrorRate       float64 `json:"error_rate,omitempty"`
+	ErrorStatus     int     `json:"error_status,omitempty"`
+	DropRate        float64 `json:"drop_rate,omitempty"`
+	HangUpAfter     int     `json:"hangup_after,omitempty"`
+	NotFound        string  `json:"not_found,omitempty"`
+	Reply           string  `json:"reply,omitempty"`
 }
 
 // UnmarshalJSON rejects unknown keys, so a misspelt fault isn't silently off.
@@ -137,7 +138,7 @@ func (fj *FaultsJSON) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	fields := map[string]any{
-		"latency": &fj.Latency, "ratelimit": &fj.RateLimit, "ratewindow": &fj.RateWindow,
+		"latency": &fj.Latency, "ratelimit": &fj.RateLimit, "ratewindow": &fj.RateWindow, "ratewindowcount": &fj.RateWindowCount,
 		"retryafter": &fj.RetryAfter, "errorrate": &fj.ErrorRate, "errorstatus": &fj.ErrorStatus,
 		"droprate": &fj.DropRate, "hangupafter": &fj.HangUpAfter, "notfound": &fj.NotFound, "reply": &fj.Reply,
 	}
@@ -155,7 +156,7 @@ func (fj *FaultsJSON) UnmarshalJSON(data []byte) error {
 
 // Faults converts and validates the configuration.
 func (fj FaultsJSON) Faults() (Faults, error) {
-	f := Faults{RateLimit: fj.RateLimit, RetryAfter: fj.RetryAfter, ErrorRate: fj.ErrorRate,
+	f := Faults{RateLimit: fj.RateLimit, RateWindowCount: fj.RateWindowCount, RetryAfter: fj.RetryAfter, ErrorRate: fj.ErrorRate,
 		ErrorStatus: fj.ErrorStatus, DropRate: fj.DropRate, HangUpAfter: fj.HangUpAfter,
 		NotFound: fj.NotFound, Reply: fj.Reply}
 	var err error
@@ -173,8 +174,8 @@ func (f Faults) Validate() error {
 	switch {
 	case f.Latency < 0 || f.RateWindow < 0:
 		return fmt.Errorf("durations must not be negative")
-	case f.RateLimit < 0 || f.RetryAfter < 0 || f.HangUpAfter < 0:
-		return fmt.Errorf("rate limit, retry-after and hang-up-after must not be negative")
+	case f.RateLimit < 0 || f.RateWindowCount < 0 || f.RetryAfter < 0 || f.HangUpAfter < 0:
+		return fmt.Errorf("rate limit, rate window count, retry-after and hang-up-after must not be negative")
 	case f.ErrorRate < 0 || f.ErrorRate > 1 || f.DropRate < 0 || f.DropRate > 1:
 		return fmt.Errorf("error and drop rates must be between 0 and 1")
 	case f.ErrorStatus != 0 && (f.ErrorStatus < 400 || f.ErrorStatus > 599):

@@ -84,7 +84,7 @@ func SeedExample() string {
 func FaultsExample() string {
 	seed := int64(1)
 	return mustIndent(FaultsConfig{Route: RouteParticipantsUpdate, Seed: &seed, Faults: FaultsJSON{
-		Latency: "25ms", RateLimit: 3, RateWindow: "1s", RetryAfter: 1, ErrorRate: 0.1,
+		Latency: "25ms", RateLimit: 3, RateWindow: "1s", RateWindowCount: 5, RetryAfter: 1, ErrorRate: 0.1,
 		ErrorStatus: 503, DropRate: 0.05, HangUpAfter: 2, NotFound: NotFoundHTML, Reply: ReplyEmpty,
 	}})
 }

@@ -26,7 +26,14 @@ func TestRequestLog(t *testing.T) {
 		{Method: "POST", Path: path + ".json", Query: url.Values{}, Form: url.Values{"Muted": {"true"}}, Status: 200, Time: epoch.Add(time.Second)},
 		{Method: "DELETE", Path: path, Query: url.Values{}, Status: 401, Time: epoch.Add(time.Second)},
 	}
-	if got := h.srv.Requests(); !reflect.DeepEqual(got, want) {
+	got := h.srv.Requests()
+	for i := range got {
+		if i > 0 && got[i].Arrived < got[i-1].Arrived {
+			t.Errorf("request %d arrived at %v on the monotonic clock, before request %d at %v", i, got[i].Arrived, i-1, got[i-1].Arrived)
+		}
+		got[i].Arrived = 0
+	}
+	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("log\n got %+v\nwant %+v", got, want)
 	}
 	for method, n := range map[string]int{"": 3, "GET": 1, "POST": 1, "DELETE": 1, "PUT": 0} {
@@ -128,7 +135,21 @@ func TestAdminFaults(t *testing.T) {
 	resp, body = h.do(http.MethodGet, h.participantPath(call), nil)
 	expectError(t, resp, body, http.StatusServiceUnavailable, CodeInternal)
 
+	resp, body = h.postAdminJSON(AdminPrefix+"faults", `{"route": "participants.update", "faults": {"rate_limit": 1, "rate_window_count": 5, "retry_after": 4}}`)
+	if resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("rate_window_count: %d %s", resp.StatusCode, body)
+	}
+	if resp, _ := h.do(http.MethodPost, h.participantPath(call), url.Values{"Muted": {"true"}}); resp.StatusCode != http.StatusOK {
+		t.Fatalf("first POST of the window: %d", resp.StatusCode)
+	}
+	resp, body = h.do(http.MethodPost, h.participantPath(call), url.Values{"Muted": {"true"}})
+	expectError(t, resp, body, http.StatusTooManyRequests, CodeTooManyRequests)
+	if got := resp.Header.Get("Retry-After"); got != "4" {
+		t.Fatalf("Retry-After %q", got)
+	}
+
 	for _, bad := range []string{
+		`{"route": "*", "faults": {"rate_window_count": -1}}`,
 		`{"route": "calls.create", "faults": {}}`,
 		`{"route": "*", "faults": {"latency": "soon"}}`,
 		`{"route": "*", "faults": {"error_rate": 2}}`,

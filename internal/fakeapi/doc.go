@@ -89,7 +89,9 @@
 // # Faults
 //
 // SetFaults makes a route slow (Latency), throttled (RateLimit POSTs per
-// RateWindow, then 429 with Retry-After), failing (ErrorRate), unreachable
+// RateWindow, then 429 with Retry-After; RateWindowCount measures the window
+// in POSTs rather than time, so a test's throttling does not depend on how
+// fast the machine runs), failing (ErrorRate), unreachable
 // (DropRate: the connection is closed unanswered) or lets a participant hang
 // up after HangUpAfter requests addressed to it. NotFound answers every
 // request 404 in a form that is not the API's own not-found answer: no body,

@@ -41,12 +41,18 @@ const (
 // Faults makes a route misbehave. Zero fields disable their fault; zero
 // RateWindow, RetryAfter and ErrorStatus take the defaults 1s, 1 and 503.
 type Faults struct {
-	Latency     time.Duration // added before answering
-	RateLimit   int           // POSTs allowed per RateWindow; the rest get 429 unprocessed
-	RateWindow  time.Duration
-	RetryAfter  int     // seconds, sent in Retry-After with a 429
-	ErrorRate   float64 // share of requests answered with ErrorStatus unprocessed
-	ErrorStatus int
+	Latency    time.Duration // added before answering
+	RateLimit  int           // POSTs allowed per RateWindow; the rest get 429 unprocessed
+	RateWindow time.Duration
+	// RateWindowCount, when positive, makes the rate window a number of
+	// POSTs instead of a time, replacing RateWindow: of every
+	// RateWindowCount POSTs to arrive, the first RateLimit pass. The
+	// throttling then bites the same way however fast or slow the requests
+	// come, for tests that must not depend on timing.
+	RateWindowCount int
+	RetryAfter      int     // seconds, sent in Retry-After with a 429
+	ErrorRate       float64 // share of requests answered with ErrorStatus unprocessed
+	ErrorStatus     int
 	// DropRate is the share of requests whose connection is closed
 	// unanswered. Go's transport resends an idempotent request whose reused
 	// connection closes this way, so one dropped GET may be logged twice.
@@ -88,6 +94,7 @@ func (s *Server) SetFaults(route Route, f Faults) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	delete(s.windows, route)
+	delete(s.counted, route)
 	if f == (Faults{}) {
 		delete(s.faults, route)
 		return
@@ -109,6 +116,7 @@ func (s *Server) ClearFaults() {
 	defer s.mu.Unlock()
 	clear(s.faults)
 	clear(s.windows)
+	clear(s.counted)
 }
 
 func newRand(seed int64) *rand.Rand {
@@ -182,6 +190,11 @@ func (s *Server) decideFault(m match, method string) faultDecision {
 }
 
 func (s *Server) allowLocked(key Route, f Faults) bool {
+	if f.RateWindowCount > 0 {
+		n := s.counted[key]
+		s.counted[key]++
+		return n%f.RateWindowCount < f.RateLimit
+	}
 	now := s.now()
 	win := s.windows[key]
 	if win == nil || now.Sub(win.start) >= f.RateWindow || now.Before(win.start) {

@@ -68,6 +68,35 @@ func TestFaultRateLimit(t *testing.T) {
 	}
 }
 
+// TestFaultRateWindowCount: two of every three POSTs pass, counted rather
+// than timed, however the requests are spaced; GETs are neither throttled
+// nor counted.
+func TestFaultRateWindowCount(t *testing.T) {
+	h := newHarness(t)
+	call := h.addParticipant()
+	h.srv.SetFaults(RouteAll, Faults{RateLimit: 2, RateWindowCount: 3})
+	path := h.participantPath(call)
+	var got []int
+	for i := range 7 {
+		if resp, _ := h.do(http.MethodGet, path, nil); resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %d: %d", i, resp.StatusCode)
+		}
+		resp, _ := h.do(http.MethodPost, path, url.Values{"Muted": {"true"}})
+		got = append(got, resp.StatusCode)
+		if i == 3 {
+			h.clock.Advance(time.Hour)
+		}
+	}
+	want := []int{200, 200, 429, 200, 200, 429, 200}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("POST statuses %v, want %v", got, want)
+	}
+	h.srv.SetFaults(RouteAll, Faults{RateLimit: 2, RateWindowCount: 3})
+	if resp, _ := h.do(http.MethodPost, path, url.Values{"Muted": {"true"}}); resp.StatusCode != http.StatusOK {
+		t.Fatalf("SetFaults did not restart the count: %d", resp.StatusCode)
+	}
+}
+
 func TestFaultError(t *testing.T) {
 	tests := []struct {
 		name       string

@@ -16,6 +16,10 @@ type Request struct {
 	Status int        `json:"status"` // 0 while in flight or when the connection was dropped
 	Fault  string     `json:"fault"`  // one of the Fault* names, or ""
 	Time   time.Time  `json:"time"`   // arrival, by the server's clock
+	// Arrived is the arrival on the monotonic clock, since the server was
+	// created: gaps between requests measured with it are real elapsed
+	// time, whatever the server's clock or a wall-clock step does.
+	Arrived time.Duration `json:"-"`
 }
 
 // logArrival records a request when it arrives, so the log keeps arrival
@@ -28,7 +32,7 @@ func (s *Server) logArrival(r *http.Request, form url.Values) *Request {
 		Form:   form,
 	}
 	s.mu.Lock()
-	entry.Time = s.now()
+	entry.Time, entry.Arrived = s.now(), time.Since(s.started)
 	s.log = append(s.log, entry)
 	s.mu.Unlock()
 	return entry
@@ -39,6 +43,10 @@ func (s *Server) logDone(entry *Request, status int, fault string) {
 	entry.Status, entry.Fault = status, fault
 	s.mu.Unlock()
 }
+
+// Monotonic is how long the server has existed, on the monotonic clock:
+// the scale of Request.Arrived, so a test can mark a moment in the log.
+func (s *Server) Monotonic() time.Duration { return time.Since(s.started) }
 
 // Requests returns a copy of the request log in arrival order.
 func (s *Server) Requests() []Request {

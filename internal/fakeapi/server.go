@@ -52,7 +52,9 @@ type Server struct {
 	log         []*Request
 	faults      map[Route]Faults
 	windows     map[Route]*rateWindow
+	counted     map[Route]int // POSTs counted for Faults.RateWindowCount
 	rng         *rand.Rand
+	started     time.Time // on the monotonic clock, for Request.Arrived
 
 	// Counters behind generated SIDs, so generated data is reproducible.
 	generatedConferences uint64
@@ -68,6 +70,8 @@ func New(opts Options) *Server {
 		conferences: make(map[string]*conference),
 		faults:      make(map[Route]Faults),
 		windows:     make(map[Route]*rateWindow),
+		counted:     make(map[Route]int),
+		started:     time.Now(),
 	}
 	if s.projectID == "" {
 		s.projectID = DefaultProjectID
