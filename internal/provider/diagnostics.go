@@ -19,7 +19,7 @@ func (d *providerData) participantError(ctx context.Context, op string, m *parti
 	summary := fmt.Sprintf("Unable to %s Conference Participant", op)
 	who := m.description()
 	if timedOut(ctx, err) {
-		return diag.NewErrorDiagnostic(summary, timeoutDetail(op, who, timeout)+announcementNote(err))
+		return diag.NewErrorDiagnostic(summary, timeoutDetail(op, who, timeout, err)+announcementNote(err))
 	}
 	if errors.Is(err, client.ErrAnnouncementUncertain) {
 		return diag.NewErrorDiagnostic(summary, fmt.Sprintf(
@@ -41,9 +41,11 @@ func timedOut(ctx context.Context, err error) bool {
 	return errors.Is(err, context.DeadlineExceeded) && ctx.Err() != nil
 }
 
-func timeoutDetail(op, who string, timeout time.Duration) string {
-	return fmt.Sprintf("%s of %s did not finish within its %s timeout. Raise timeouts.%s if the API is slow, or try again.",
-		op, who, timeout, strings.ToLower(op))
+// timeoutDetail says which timeout ran out, what was tried in it, and which
+// setting to raise.
+func timeoutDetail(op, who string, timeout time.Duration, err error) string {
+	return fmt.Sprintf("%s of %s did not finish within its %s timeout.%s%s Raise timeouts.%s if the API is slow or busy, or try again.",
+		op, who, timeout, triedNote(err), ceilingNote(err), strings.ToLower(op))
 }
 
 // requestErrorDetail words any failed request: the answer it got, a 404
@@ -57,9 +59,57 @@ func (d *providerData) requestErrorDetail(who string, err error) string {
 	case ok && apiErr.IsNotFound() && !apiErr.ConfirmsNotFound() && !client.IsParticipantGone(err):
 		return d.unconfirmedNotFoundDetail(who, apiErr, nil)
 	case ok:
-		return d.apiErrorDetail(who, apiErr)
+		return d.apiErrorDetail(who, apiErr) + retriesNote(err)
 	}
-	return d.transportErrorDetail(who, err)
+	return d.transportErrorDetail(who, err) + retriesNote(err)
+}
+
+// triedNote says how often and for how long a request was tried, and how
+// often the API refused it for its rate limit; empty if it was not retried.
+func triedNote(err error) string {
+	var g *client.GiveUpError
+	if !errors.As(err, &g) || g.Attempts == 0 {
+		return ""
+	}
+	sent := "once"
+	if g.Attempts > 1 {
+		sent = fmt.Sprintf("%d times", g.Attempts)
+	}
+	note := fmt.Sprintf(" The request was sent %s over %s", sent, g.Elapsed.Round(time.Millisecond))
+	if g.Throttled > 0 {
+		note += fmt.Sprintf("; the API refused %d of them with HTTP 429 (rate limited), which the provider retries "+
+			"until the timeout, slowing down as it goes", g.Throttled)
+	}
+	return note + "."
+}
+
+// ceilingNote names max_requests_per_second when waiting for it took part of
+// the time that ran out.
+func ceilingNote(err error) string {
+	var g *client.GiveUpError
+	if !errors.As(err, &g) || g.CeilingWait <= 0 {
+		return ""
+	}
+	return fmt.Sprintf(" %s of it went waiting for max_requests_per_second (%g): raise that (or %s) to let "+
+		"the provider send faster.", g.CeilingWait.Round(time.Millisecond), g.Ceiling, envMaxRate)
+}
+
+// retriesNote explains a request the provider stopped retrying before its
+// timeout: max_retries ran out, or (with no timeout) the API kept throttling.
+func retriesNote(err error) string {
+	var g *client.GiveUpError
+	if !errors.As(err, &g) {
+		return ""
+	}
+	switch g.Stop {
+	case client.StopRetries:
+		return triedNote(err) + fmt.Sprintf(" That used all %d retries max_retries allows after server and connection "+
+			"errors: raise max_retries (or %s) if the API needs longer to recover.", g.MaxRetries, envMaxRetries)
+	case client.StopThrottled:
+		return triedNote(err) + fmt.Sprintf(" The API kept refusing it for %s: try again later, or set "+
+			"max_requests_per_second (or %s) to send fewer requests.", client.DefaultThrottleTimeout, envMaxRate)
+	}
+	return ""
 }
 
 // mayHavePlayed tells the user what to do when an update carrying
@@ -146,6 +196,10 @@ func (d *providerData) transportErrorDetail(who string, err error) string {
 		return fmt.Sprintf("The API answered the request for %s, but its answer could not be used (%s). Nothing was "+
 			"changed; try again.", who, errorCause(err))
 	}
+	var g *client.GiveUpError
+	if errors.As(err, &g) {
+		err = g.Err // retriesNote tells its figures
+	}
 	return fmt.Sprintf("Request for %s failed: %s. No answer came from the API: check %s "+
 		"and that this machine can reach it, then try again.", who, err, d.spaceHint())
 }
@@ -213,7 +267,7 @@ func conferenceMatchError(name, status string, found int) diag.Diagnostic {
 func (d *providerData) policyError(ctx context.Context, op, who string, timeout time.Duration, err error) diag.Diagnostic {
 	summary := fmt.Sprintf("Unable to %s Conference Participant Policy", op)
 	if timedOut(ctx, err) {
-		return diag.NewErrorDiagnostic(summary, timeoutDetail(op, who, timeout))
+		return diag.NewErrorDiagnostic(summary, timeoutDetail(op, who, timeout, err))
 	}
 	return diag.NewErrorDiagnostic(summary, d.requestErrorDetail(who, err))
 }

@@ -29,6 +29,7 @@ func TestParticipantErrorDetails(t *testing.T) {
 		handler http.HandlerFunc
 		params  client.UpdateParticipantParams
 		timeout time.Duration
+		maxRate float64 // with it, a first request takes the one token
 		want    []string
 		notWant []string
 	}{
@@ -66,6 +67,43 @@ func TestParticipantErrorDetails(t *testing.T) {
 			notWant: []string{"announce"},
 		},
 		{
+			name:    "throttled until the timeout",
+			handler: answer(http.StatusTooManyRequests, `{"code":20429,"message":"Too Many Requests","status":429}`),
+			params:  mute,
+			timeout: 100 * time.Millisecond,
+			want: []string{"did not finish within its 100ms timeout", "The request was sent", "with HTTP 429 (rate limited)",
+				"retries until the timeout", "Raise timeouts.create"},
+			notWant: []string{"max_retries", "max_requests_per_second"},
+		},
+		{
+			name:    "waiting for max_requests_per_second",
+			handler: answer(http.StatusOK, `{}`),
+			params:  mute,
+			timeout: 50 * time.Millisecond,
+			maxRate: client.MinRequestsPerSecond,
+			want: []string{"did not finish within its 50ms timeout", "went waiting for max_requests_per_second (0.01)",
+				"raise that (or SIGNALWIRE_MAX_REQUESTS_PER_SECOND)", "Raise timeouts.create"},
+			notWant: []string{"The request was sent"},
+		},
+		{
+			name:    "server errors use up max_retries",
+			handler: answer(http.StatusServiceUnavailable, `{"code":20503,"message":"Service Unavailable","status":503}`),
+			params:  mute,
+			timeout: time.Minute,
+			want: []string{"HTTP 503 Service Unavailable, code 20503: Service Unavailable", "The request was sent 2 times over",
+				"used all 1 retries max_retries allows", "raise max_retries (or SIGNALWIRE_MAX_RETRIES)"},
+			notWant: []string{"429", "timeouts"},
+		},
+		{
+			name:    "connection errors use up max_retries",
+			handler: dropConn,
+			params:  mute,
+			timeout: time.Minute,
+			want: []string{"No answer came from the API", "The request was sent 2 times over",
+				"used all 1 retries max_retries allows"},
+			notWant: []string{"MaxRetries", "gave up"},
+		},
+		{
 			name:    "timeout with an announcement in flight",
 			handler: stall,
 			params:  announce,
@@ -79,9 +117,12 @@ func TestParticipantErrorDetails(t *testing.T) {
 			srv := httptest.NewServer(tc.handler)
 			t.Cleanup(srv.Close)
 			c, err := client.New(client.Config{SpaceURL: srv.URL, ProjectID: diagConference, APIToken: "PTx",
-				MaxRetries: 1, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond})
+				MaxRetries: 1, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond, MaxRequestsPerSecond: tc.maxRate})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if tc.maxRate > 0 {
+				_, _ = c.GetParticipant(context.Background(), diagConference, diagConference, diagCall)
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), tc.timeout)
 			defer cancel()

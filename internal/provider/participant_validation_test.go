@@ -101,6 +101,9 @@ func badInputs(f *fixture, call, other string) []badInput {
 			want: []string{"Invalid Attribute Value", "max_retries value must be between 0 and 20, got: 99"}, at: "max_retries = 99"},
 		{name: "max_retries negative", provider: space + project + token + "max_retries = -1",
 			want: []string{"Invalid Attribute Value", "max_retries value must be between 0 and 20, got: -1"}, at: "max_retries = -1"},
+		{name: "max_requests_per_second zero", provider: space + project + token + "max_requests_per_second = 0",
+			want: []string{"Invalid Attribute Value", "max_requests_per_second value must be at least 0.010000, got: 0.000000"},
+			at:   "max_requests_per_second = 0"},
 
 		// Import ids.
 		{name: "import id with one part", importID: "garbage", want: badID(`"garbage" has 1 part`)},

@@ -7,12 +7,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -33,7 +36,11 @@ const (
 	envProjectID    = "SIGNALWIRE_PROJECT_ID"
 	envAPIToken     = "SIGNALWIRE_API_TOKEN"
 	envMaxRetries   = "SIGNALWIRE_MAX_RETRIES"
+	envMaxRate      = "SIGNALWIRE_MAX_REQUESTS_PER_SECOND"
 	providerAddress = "registry.terraform.io/seed177019bb/signalwire"
+
+	// maxRetriesLimit is the largest max_retries accepted.
+	maxRetriesLimit = 20
 )
 
 var _ provider.Provider = &signalwireProvider{}
@@ -49,10 +56,11 @@ type signalwireProvider struct {
 }
 
 type providerModel struct {
-	SpaceURL   types.String `tfsdk:"space_url"`
-	ProjectID  sidtypes.SID `tfsdk:"project_id"`
-	APIToken   types.String `tfsdk:"api_token"`
-	MaxRetries types.Int64  `tfsdk:"max_retries"`
+	SpaceURL   types.String  `tfsdk:"space_url"`
+	ProjectID  sidtypes.SID  `tfsdk:"project_id"`
+	APIToken   types.String  `tfsdk:"api_token"`
+	MaxRetries types.Int64   `tfsdk:"max_retries"`
+	MaxRate    types.Float64 `tfsdk:"max_requests_per_second"`
 }
 
 // spaceEnvs are the environment variables a space URL is read from when
@@ -107,15 +115,37 @@ func (p *signalwireProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Sensitive: true,
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a rate limit (429), a "+
-					"server error (500, 502, 503, 504) or a connection error, with exponential backoff that honours "+
-					"`Retry-After`. Other errors are never retried. Defaults to `%d`; falls back to the `%s` "+
-					"environment variable. `0` disables retries.", client.DefaultMaxRetries, envMaxRetries),
+				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a server error (%s) or a "+
+					"connection error, with exponential backoff and jitter that honours `Retry-After`. A rate limit (%s) "+
+					"does not count against it: the API did not process the request, so it is retried until the "+
+					"operation's timeout (`timeouts` on the resource). Other errors are never retried. Defaults to `%d`; "+
+					"falls back to the `%s` environment variable. `0` disables these retries.",
+					statusList(client.RetriedStatuses(false)), statusList(client.RetriedStatuses(true)),
+					client.DefaultMaxRetries, envMaxRetries),
 				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(0, 20)},
+				Validators: []validator.Int64{int64validator.Between(0, maxRetriesLimit)},
+			},
+			"max_requests_per_second": schema.Float64Attribute{
+				MarkdownDescription: fmt.Sprintf("The most requests per second this provider configuration sends, all its "+
+					"resources and data sources together, so an apply leaves room under the space's rate limit for the "+
+					"traffic of live calls. At least `%g`; no ceiling by default. Below it the provider also keeps the "+
+					"API's pace on its own: each rate limit answer (%s) lowers its request rate and requests that succeed "+
+					"raise it again. Falls back to the `%s` environment variable.",
+					client.MinRequestsPerSecond, statusList(client.RetriedStatuses(true)), envMaxRate),
+				Optional:   true,
+				Validators: []validator.Float64{float64validator.AtLeast(client.MinRequestsPerSecond)},
 			},
 		},
 	}
+}
+
+// statusList renders HTTP statuses for descriptions, e.g. "500, 502".
+func statusList(codes []int) string {
+	parts := make([]string, len(codes))
+	for i, c := range codes {
+		parts[i] = strconv.Itoa(c)
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (p *signalwireProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -131,14 +161,15 @@ func (p *signalwireProvider) Configure(ctx context.Context, req provider.Configu
 	}
 
 	c, err := client.New(client.Config{
-		SpaceURL:     settings.spaceURL,
-		ProjectID:    settings.projectID,
-		APIToken:     settings.apiToken,
-		UserAgent:    p.userAgent(req.TerraformVersion),
-		MaxRetries:   settings.maxRetries,
-		RetryWaitMin: p.retryWaitMin,
-		RetryWaitMax: p.retryWaitMax,
-		Logger:       tflogAdapter{},
+		SpaceURL:             settings.spaceURL,
+		ProjectID:            settings.projectID,
+		APIToken:             settings.apiToken,
+		UserAgent:            p.userAgent(req.TerraformVersion),
+		MaxRetries:           settings.maxRetries,
+		RetryWaitMin:         p.retryWaitMin,
+		RetryWaitMax:         p.retryWaitMax,
+		MaxRequestsPerSecond: settings.maxRate,
+		Logger:               tflogAdapter{},
 	})
 	if err != nil {
 		resp.Diagnostics.Append(spaceURLError(settings.spaceSource, err))
@@ -175,6 +206,7 @@ func (p *signalwireProvider) DataSources(context.Context) []func() datasource.Da
 type settings struct {
 	spaceURL, projectID, apiToken string
 	maxRetries                    int
+	maxRate                       float64 // 0: no ceiling
 	// spaceSource is "space_url" or the environment variable spaceURL came from.
 	spaceSource string
 }
@@ -191,23 +223,58 @@ func resolveSettings(cfg providerModel) (settings, diag.Diagnostics) {
 		diags.AddAttributeError(path.Root("project_id"), "Invalid SignalWire Project ID",
 			fmt.Sprintf("The project ID must be a UUID such as %s; check project_id or %s.", sidtypes.Example, envProjectID))
 	}
-	s.maxRetries = client.DefaultMaxRetries
-	switch {
-	case cfg.MaxRetries.IsUnknown():
-		diags.AddAttributeError(path.Root("max_retries"), "Unknown Max Retries",
-			"max_retries depends on a value not known until apply; set it to a literal number or use "+envMaxRetries+".")
-	case !cfg.MaxRetries.IsNull():
-		s.maxRetries = int(cfg.MaxRetries.ValueInt64())
-	case os.Getenv(envMaxRetries) != "":
-		n, err := strconv.Atoi(os.Getenv(envMaxRetries))
-		if err != nil || n < 0 || n > 20 {
-			diags.AddAttributeError(path.Root("max_retries"), "Invalid Max Retries",
-				fmt.Sprintf("%s must be a whole number from 0 to 20, got %q.", envMaxRetries, os.Getenv(envMaxRetries)))
-		} else {
-			s.maxRetries = n
-		}
-	}
+	s.maxRetries = int(maxRetriesSetting.resolve(&diags, cfg.MaxRetries, cfg.MaxRetries.ValueInt64))
+	s.maxRate = maxRateSetting.resolve(&diags, cfg.MaxRate, cfg.MaxRate.ValueFloat64)
 	return s, diags
+}
+
+// numberSetting is a numeric provider setting: from configuration, else
+// from its environment variable, else its default.
+type numberSetting[T any] struct {
+	attr, title, env string
+	// parse reads the environment variable; false means it is not valid,
+	// and valid says what would be.
+	parse func(string) (T, bool)
+	valid string
+	def   T
+}
+
+var (
+	maxRetriesSetting = numberSetting[int64]{
+		attr: "max_retries", title: "Max Retries", env: envMaxRetries, def: client.DefaultMaxRetries,
+		valid: fmt.Sprintf("a whole number from 0 to %d", maxRetriesLimit),
+		parse: func(v string) (int64, bool) {
+			n, err := strconv.ParseInt(v, 10, 64)
+			return n, err == nil && n >= 0 && n <= maxRetriesLimit
+		},
+	}
+	maxRateSetting = numberSetting[float64]{
+		attr: "max_requests_per_second", title: "Max Requests Per Second", env: envMaxRate,
+		valid: fmt.Sprintf("a number of requests per second, at least %g, such as 5 or 0.5 (unset it for no ceiling)", client.MinRequestsPerSecond),
+		parse: func(v string) (float64, bool) {
+			n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			return n, err == nil && n >= client.MinRequestsPerSecond && !math.IsInf(n, 1)
+		},
+	}
+)
+
+// resolve returns the setting's value; configured reads it from
+// configuration when v is neither null nor unknown.
+func (s numberSetting[T]) resolve(diags *diag.Diagnostics, v attr.Value, configured func() T) T {
+	switch {
+	case v.IsUnknown():
+		diags.AddAttributeError(path.Root(s.attr), "Unknown "+s.title,
+			fmt.Sprintf("%s depends on a value not known until apply; set it to a literal number or use %s.", s.attr, s.env))
+	case !v.IsNull():
+		return configured()
+	case os.Getenv(s.env) != "":
+		if n, ok := s.parse(os.Getenv(s.env)); ok {
+			return n
+		}
+		diags.AddAttributeError(path.Root(s.attr), "Invalid "+s.title,
+			fmt.Sprintf("%s must be %s, got %q.", s.env, s.valid, os.Getenv(s.env)))
+	}
+	return s.def
 }
 
 // stringSetting returns the configured value, else the first non-empty

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -18,6 +19,7 @@ func TestResolveSettings(t *testing.T) {
 		ProjectID:  sidtypes.NewSIDValue(project),
 		APIToken:   types.StringValue("PTsecret"),
 		MaxRetries: types.Int64Null(),
+		MaxRate:    types.Float64Value(7),
 	}
 	empty := providerModel{
 		SpaceURL: types.StringNull(), ProjectID: sidtypes.NewSIDNull(),
@@ -30,38 +32,38 @@ func TestResolveSettings(t *testing.T) {
 		want      settings
 		wantError []string // substrings: attribute path and remedy
 	}{
-		{name: "config", cfg: full, want: settings{"example.signalwire.com", project, "PTsecret", 4, "space_url"}},
+		{name: "config", cfg: full, want: settings{"example.signalwire.com", project, "PTsecret", 4, 7, "space_url"}},
 		{
 			name: "environment",
 			cfg:  empty,
 			env: map[string]string{envSpaceURL: "https://a.signalwire.com", envProjectID: project,
-				envAPIToken: "PTenv", envMaxRetries: "2"},
-			want: settings{"https://a.signalwire.com", project, "PTenv", 2, envSpaceURL},
+				envAPIToken: "PTenv", envMaxRetries: "2", envMaxRate: "2.5"},
+			want: settings{"https://a.signalwire.com", project, "PTenv", 2, 2.5, envSpaceURL},
 		},
 		{
 			name: "SIGNALWIRE_SPACE fallback",
 			cfg:  empty,
 			env:  map[string]string{envSpace: "b.signalwire.com", envAPIHostname: "c.signalwire.com", envProjectID: project, envAPIToken: "PTenv"},
-			want: settings{"b.signalwire.com", project, "PTenv", 4, envSpace},
+			want: settings{"b.signalwire.com", project, "PTenv", 4, 0, envSpace},
 		},
 		{
 			name: "SIGNALWIRE_API_HOSTNAME fallback",
 			cfg:  empty,
 			env:  map[string]string{envAPIHostname: "c.signalwire.com", envProjectID: project, envAPIToken: "PTenv"},
-			want: settings{"c.signalwire.com", project, "PTenv", 4, envAPIHostname},
+			want: settings{"c.signalwire.com", project, "PTenv", 4, 0, envAPIHostname},
 		},
 		{
 			name: "SIGNALWIRE_SPACE_URL first",
 			cfg:  empty,
 			env: map[string]string{envSpaceURL: "a", envSpace: "b", envAPIHostname: "c",
 				envProjectID: project, envAPIToken: "PTenv"},
-			want: settings{"a", project, "PTenv", 4, envSpaceURL},
+			want: settings{"a", project, "PTenv", 4, 0, envSpaceURL},
 		},
 		{
 			name: "config beats environment",
 			cfg:  full,
-			env:  map[string]string{envSpaceURL: "other.signalwire.com", envAPIToken: "PTenv"},
-			want: settings{"example.signalwire.com", project, "PTsecret", 4, "space_url"},
+			env:  map[string]string{envSpaceURL: "other.signalwire.com", envAPIToken: "PTenv", envMaxRate: "1"},
+			want: settings{"example.signalwire.com", project, "PTsecret", 4, 7, "space_url"},
 		},
 		{
 			name: "all missing", cfg: empty,
@@ -80,15 +82,34 @@ func TestResolveSettings(t *testing.T) {
 			wantError: []string{"project ID must be a UUID", "SIGNALWIRE_PROJECT_ID"},
 		},
 		{
+			name:      "unknown rate",
+			cfg:       providerModel{SpaceURL: full.SpaceURL, ProjectID: full.ProjectID, APIToken: full.APIToken, MaxRate: types.Float64Unknown()},
+			wantError: []string{"max_requests_per_second depends on a value not known", "SIGNALWIRE_MAX_REQUESTS_PER_SECOND"},
+		},
+		{
 			name:      "bad max retries env",
 			cfg:       full,
 			env:       map[string]string{envMaxRetries: "many"},
 			wantError: []string{"SIGNALWIRE_MAX_RETRIES must be a whole number from 0 to 20"},
 		},
 	}
+	for _, bad := range []string{"fast", "0", "-1", "0.001", "NaN", "Inf"} {
+		cases = append(cases, struct {
+			name      string
+			cfg       providerModel
+			env       map[string]string
+			want      settings
+			wantError []string
+		}{
+			name: "bad rate env " + bad, cfg: empty,
+			env: map[string]string{envSpaceURL: "a.signalwire.com", envProjectID: project, envAPIToken: "PTenv", envMaxRate: bad},
+			wantError: []string{"SIGNALWIRE_MAX_REQUESTS_PER_SECOND must be a number of requests per second, at least 0.01",
+				"unset it for no ceiling", fmt.Sprintf("got %q", bad)},
+		})
+	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, k := range []string{envSpaceURL, envSpace, envAPIHostname, envProjectID, envAPIToken, envMaxRetries} {
+			for _, k := range []string{envSpaceURL, envSpace, envAPIHostname, envProjectID, envAPIToken, envMaxRetries, envMaxRate} {
 				t.Setenv(k, tc.env[k])
 			}
 			got, diags := resolveSettings(tc.cfg)
