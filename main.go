@@ -1,11 +1,10 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/provider"
 )
@@ -24,10 +23,11 @@ func main() {
 	if err := quietUnreadLogsFromEnv(debug); err != nil {
 		log.Fatal(err.Error())
 	}
-	err := providerserver.Serve(context.Background(), provider.New(version, commit), providerserver.ServeOpts{
-		Address: "registry.terraform.io/seed177019bb/signalwire",
-		Debug:   debug,
-	})
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	err := tf6server.Serve("registry.terraform.io/seed177019bb/signalwire", provider.NewServer(version, commit), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
@@ -63,12 +62,14 @@ func (f *fixture) addCall() string {
 
 func (f *fixture) factories() map[string]func() (tfprotov6.ProviderServer, error) {
 	return map[string]func() (tfprotov6.ProviderServer, error){
-		"signalwire": providerserver.NewProtocol6WithError(&signalwireProvider{
-			version:      "test",
-			commit:       "test",
-			retryWaitMin: time.Millisecond,
-			retryWaitMax: 20 * time.Millisecond,
-		}),
+		"signalwire": func() (tfprotov6.ProviderServer, error) {
+			return newServer(&signalwireProvider{
+				version:      "test",
+				commit:       "test",
+				retryWaitMin: time.Millisecond,
+				retryWaitMax: 20 * time.Millisecond,
+			})(), nil
+		},
 	}
 }
 
