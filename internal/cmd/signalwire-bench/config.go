@@ -13,6 +13,14 @@ const (
 	holdURL          = "https://example.com/hold-music.xml"
 	providerSource   = "seed177019bb/signalwire"
 	providerAddress  = "registry.terraform.io/" + providerSource
+
+	// The framework peer: hashicorp/terraform-provider-time, whose
+	// time_static resource has no API behind it, so it costs what
+	// terraform-plugin-framework itself costs.
+	peerSource  = "hashicorp/time"
+	peerAddress = "registry.terraform.io/" + peerSource
+	peerBinary  = "terraform-provider-time"
+	peerName    = "time_static"
 )
 
 // generatedSID is the sid a fresh fake gives to generated conference or call n.
@@ -62,14 +70,7 @@ func writeFields(b *strings.Builder, indent string, fields [][2]string) {
 
 // providerPreamble requires the provider and configures it from the
 // environment: credentials and the space URL.
-const providerPreamble = `terraform {
-  required_providers {
-    signalwire = {
-      source = "` + providerSource + `"
-    }
-  }
-}
-
+var providerPreamble = requiredProvider("signalwire", providerSource) + `
 provider "signalwire" {}
 `
 
@@ -90,20 +91,36 @@ resource "signalwire_conference_participant" "p" {
 // is an object of the same fields: the engine's own cost for n resources of
 // comparable size, with no plugin at all.
 func floorConfig(n int, changed bool) string {
+	return objectConfig("terraform_data", "input", n, changed)
+}
+
+// peerConfig is the same data as n time_static resources whose triggers
+// hold the same fields, converted to strings as a map of strings requires.
+func peerConfig(n int, changed bool) string {
+	return requiredProvider("time", peerSource) + "\n" + objectConfig(peerName, "triggers", n, changed)
+}
+
+// requiredProvider is the terraform block that names one provider's source.
+func requiredProvider(name, source string) string {
+	return fmt.Sprintf("terraform {\n  required_providers {\n    %s = {\n      source = %q\n    }\n  }\n}\n", name, source)
+}
+
+// objectConfig is n resources of type typ whose attribute attr is an object
+// of the participant fields.
+func objectConfig(typ, attr string, n int, changed bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "resource \"terraform_data\" \"p\" {\n  count = %d\n  input = {\n", n)
+	fmt.Fprintf(&b, "resource %q \"p\" {\n  count = %d\n  %s = {\n", typ, n, attr)
 	writeFields(&b, "    ", participantFields(changed))
 	b.WriteString("  }\n}\n")
 	return b.String()
 }
 
-// cliConfig points the engine at the built provider, so no init is needed.
-func cliConfig(providerDir string) string {
-	return fmt.Sprintf(`provider_installation {
-  dev_overrides {
-    %q = %q
-  }
-  direct {}
-}
-`, providerAddress, providerDir)
+// cliConfig points the engine at the built provider and, when peerDir is
+// set, the framework peer, so no init is needed.
+func cliConfig(providerDir, peerDir string) string {
+	overrides := fmt.Sprintf("    %q = %q\n", providerAddress, providerDir)
+	if peerDir != "" {
+		overrides += fmt.Sprintf("    %q = %q\n", peerAddress, peerDir)
+	}
+	return "provider_installation {\n  dev_overrides {\n" + overrides + "  }\n  direct {}\n}\n"
 }

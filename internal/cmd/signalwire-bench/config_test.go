@@ -91,14 +91,31 @@ func TestConfigsShareTheFields(t *testing.T) {
 }
 
 func TestCLIConfig(t *testing.T) {
-	got := cliConfig("/x/bin")
-	for _, want := range []string{"dev_overrides", `"registry.terraform.io/seed177019bb/signalwire" = "/x/bin"`, "direct {}"} {
+	got := cliConfig("/x/bin", "/y/bin")
+	for _, want := range []string{"dev_overrides", `"registry.terraform.io/seed177019bb/signalwire" = "/x/bin"`,
+		`"registry.terraform.io/hashicorp/time" = "/y/bin"`, "direct {}"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("CLI config lacks %q:\n%s", want, got)
 		}
 	}
+	if got := cliConfig("/x/bin", ""); strings.Contains(got, "hashicorp/time") {
+		t.Errorf("no peer directory, yet:\n%s", got)
+	}
 }
 
+// TestPeerConfig: time_static gets the floor's data, as triggers.
+func TestPeerConfig(t *testing.T) {
+	for _, changed := range []bool{false, true} {
+		want := requiredProvider("time", "hashicorp/time") + "\n" + strings.Replace(strings.Replace(floorConfig(3, changed),
+			`"terraform_data"`, `"time_static"`, 1), "input = {", "triggers = {", 1)
+		if got := peerConfig(3, changed); got != want {
+			t.Errorf("got\n%s\nwant\n%s", got, want)
+		}
+	}
+	if !strings.HasPrefix(peerConfig(1, false), "terraform {\n  required_providers {\n    time = {\n      source = \"hashicorp/time\"\n") {
+		t.Errorf("no required_providers block for hashicorp/time:\n%s", peerConfig(1, false))
+	}
+}
 func TestEngineEnv(t *testing.T) {
 	base := []string{"PATH=/bin", "TF_LOG=trace", "TF_CLI_CONFIG_FILE=/etc/x", "SIGNALWIRE_API_TOKEN=real", "GOGC=off", "HOME=/root"}
 	got := strings.Join(engineEnv(base, "TF_IN_AUTOMATION=1"), " ")

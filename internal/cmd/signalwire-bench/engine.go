@@ -49,9 +49,10 @@ type result struct {
 	providerCPU time.Duration
 }
 
-// run executes the engine in dir. With poll, the provider processes it
-// starts are watched for their peak RSS. Output goes to dir/<log>.
-func (e *engine) run(ctx context.Context, dir, log string, poll bool, args ...string) (result, error) {
+// run executes the engine in dir. With poll, the processes it starts whose
+// command is poll (a provider binary) are watched for their peak RSS.
+// Output goes to dir/<log>.
+func (e *engine) run(ctx context.Context, dir, log, poll string, args ...string) (result, error) {
 	var out bytes.Buffer
 	cmd := exec.CommandContext(ctx, e.path, args...)
 	cmd.Dir, cmd.Env = dir, e.env
@@ -61,8 +62,8 @@ func (e *engine) run(ctx context.Context, dir, log string, poll bool, args ...st
 		return result{}, err
 	}
 	var poller *rssPoller
-	if poll {
-		poller = startRSSPoller(cmd.Process.Pid, providerBinary, 20*time.Millisecond)
+	if poll != "" {
+		poller = startRSSPoller(cmd.Process.Pid, poll, 20*time.Millisecond)
 	}
 	err := cmd.Wait()
 	res := result{elapsed: time.Since(start)}
@@ -86,7 +87,7 @@ func (e *engine) run(ctx context.Context, dir, log string, poll bool, args ...st
 
 // runExpect runs and fails unless the engine exits with want, quoting the
 // end of its output.
-func (e *engine) runExpect(ctx context.Context, dir, log string, poll bool, want int, args ...string) (result, error) {
+func (e *engine) runExpect(ctx context.Context, dir, log, poll string, want int, args ...string) (result, error) {
 	res, err := e.run(ctx, dir, log, poll, args...)
 	if err != nil {
 		return res, err

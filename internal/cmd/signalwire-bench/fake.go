@@ -132,3 +132,42 @@ func (f *fake) requests() (counts, error) {
 	}
 	return c, nil
 }
+
+// statuses counts the logged requests by method and status.
+func (f *fake) statuses() (map[string]map[int]int, error) {
+	var summary struct {
+		Requests []struct {
+			Method string `json:"method"`
+			Status int    `json:"status"`
+		} `json:"requests"`
+	}
+	if err := f.admin(http.MethodGet, "requests", nil, &summary); err != nil {
+		return nil, err
+	}
+	out := map[string]map[int]int{}
+	for _, r := range summary.Requests {
+		if out[r.Method] == nil {
+			out[r.Method] = map[int]int{}
+		}
+		out[r.Method][r.Status]++
+	}
+	return out, nil
+}
+
+// onHold counts the participants on hold, which is how the benchmark's
+// configuration leaves every participant it applied.
+func (f *fake) onHold() (int, error) {
+	var ps []struct {
+		Hold bool `json:"hold"`
+	}
+	if err := f.admin(http.MethodGet, "participants", nil, &ps); err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, p := range ps {
+		if p.Hold {
+			n++
+		}
+	}
+	return n, nil
+}

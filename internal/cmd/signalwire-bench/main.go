@@ -37,11 +37,15 @@ type options struct {
 	loadStart   string
 	keep        bool
 	policySize  int
+	peerDir     string // holds terraform-provider-time; "" skips the framework peer
+	peerSizes   []int
+	peerReps    int // interleaved runs of the peer and the provider at peer sizes other than -median-size
+	throttled   []throttleCase
 }
 
 func parseOptions(args []string, stderr io.Writer) (options, error) {
 	var o options
-	var sizes string
+	var sizes, peerSizes, throttled string
 	fs := flag.NewFlagSet("signalwire-bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.terraform, "terraform", "", "engine binary (required)")
@@ -49,7 +53,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.fakeBin, "fake", "bin/signalwire-fake", "signalwire-fake binary")
 	fs.StringVar(&sizes, "sizes", "100,200,1000", "comma-separated participant counts")
 	fs.IntVar(&o.medianSize, "median-size", targetSize, "size whose timings are the median of -reps runs; other sizes run once")
-	fs.IntVar(&o.reps, "reps", 5, "timed runs at -median-size")
+	fs.IntVar(&o.reps, "reps", 9, "timed runs at -median-size, interleaved: a median of nine holds on a shared machine")
 	fs.DurationVar(&o.latency, "latency", 25*time.Millisecond, "fake latency of the second timed series")
 	fs.IntVar(&o.parallelism, "parallelism", 10, "engine -parallelism")
 	fs.StringVar(&o.out, "out", "BENCHMARKS.md", "report file to write")
@@ -57,23 +61,42 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.loadStart, "load-start", "", "load average when the whole benchmark started (default: now)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the working directory")
 	fs.IntVar(&o.policySize, "policy-size", 1000, "participants in the one conference of the policy phases; 0 skips them")
+	fs.StringVar(&o.peerDir, "peer-dir", "", "directory holding "+peerBinary+", the framework peer (empty: no peer)")
+	fs.StringVar(&peerSizes, "peer-sizes", "200,1000", "sizes at which "+peerName+" runs beside the provider")
+	fs.IntVar(&o.peerReps, "peer-reps", 3, "interleaved runs of "+peerName+" and the provider at a peer size other than -median-size")
+	fs.StringVar(&throttled, "throttled", "60@3,1000@50", "throttled applies, N@POSTS_PER_SECOND, comma-separated (empty: none)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
 	if o.terraform == "" {
 		return o, errors.New("-terraform is required")
 	}
-	for s := range strings.SplitSeq(sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n < 1 {
-			return o, fmt.Errorf("-sizes: %q is not a positive count", s)
-		}
-		o.sizes = append(o.sizes, n)
+	var err error
+	if o.sizes, err = parseCounts("-sizes", sizes); err != nil {
+		return o, err
 	}
-	if o.reps < 1 || o.parallelism < 1 || o.latency < 0 || o.policySize < 0 {
-		return o, errors.New("-reps and -parallelism must be positive, -latency and -policy-size not negative")
+	if o.peerSizes, err = parseCounts("-peer-sizes", peerSizes); err != nil {
+		return o, err
+	}
+	if o.throttled, err = parseThrottleCases(throttled); err != nil {
+		return o, err
+	}
+	if o.reps < 1 || o.peerReps < 1 || o.parallelism < 1 || o.latency < 0 || o.policySize < 0 {
+		return o, errors.New("-reps, -peer-reps and -parallelism must be positive, -latency and -policy-size not negative")
 	}
 	return o, nil
+}
+
+func parseCounts(flag, list string) ([]int, error) {
+	var out []int
+	for s := range strings.SplitSeq(list, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("%s: %q is not a positive count", flag, s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }
 
 func main() {
@@ -94,9 +117,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range []*string{&o.terraform, &o.providerDir, &o.fakeBin} {
+	for _, p := range []*string{&o.terraform, &o.providerDir, &o.fakeBin, &o.peerDir} {
+		if *p == "" {
+			continue
+		}
 		if *p, err = filepath.Abs(*p); err != nil {
 			return err
+		}
+	}
+	if o.peerDir != "" {
+		if _, err := os.Stat(filepath.Join(o.peerDir, peerBinary)); err != nil {
+			return fmt.Errorf("the framework peer is not built: %w", err)
 		}
 	}
 	if _, err := os.Stat(filepath.Join(o.providerDir, providerBinary)); err != nil {
@@ -112,7 +143,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		defer os.RemoveAll(work)
 	}
 	cli := filepath.Join(work, "cli.tfrc")
-	if err := os.WriteFile(cli, []byte(cliConfig(o.providerDir)), 0o644); err != nil {
+	if err := os.WriteFile(cli, []byte(cliConfig(o.providerDir, o.peerDir)), 0o644); err != nil {
 		return err
 	}
 	token := fmt.Sprintf("PTbench%d", time.Now().UnixNano())
@@ -128,6 +159,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	r := &b.r
 	r.Date = time.Now()
 	r.Parallelism, r.Latency = o.parallelism, o.latency
+	r.ThrottleCases = o.throttled
+	if o.peerDir != "" {
+		r.PeerSizes = o.peerSizes
+	}
 	r.Machine = machine{
 		CPUs: runtime.NumCPU(), CPUModel: cpuModel(), GoVersion: runtime.Version(),
 		EnginePath: o.terraform, LoadBench: loadAverage(),
@@ -163,6 +198,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "policy, N = %d: %v\n", o.policySize, err)
 		}
 	}
+	for _, tc := range o.throttled {
+		if ctx.Err() != nil {
+			break
+		}
+		row, err := b.throttled(ctx, tc)
+		if err != nil {
+			r.Errors = append(r.Errors, fmt.Sprintf("throttled %s: %v", tc, firstLine(err.Error())))
+			fmt.Fprintf(stderr, "throttled %s: %v\n", tc, err)
+			continue
+		}
+		r.Throttled = append(r.Throttled, row)
+	}
 	r.Wall = time.Since(start)
 	r.Machine.LoadEnd = loadAverage()
 
@@ -187,137 +234,6 @@ type bench struct {
 	eng   *engine
 	out   io.Writer
 	r     report
-}
-
-// size measures everything at n participants with a fresh fake.
-func (b *bench) size(ctx context.Context, n int) error {
-	dir := filepath.Join(b.work, fmt.Sprintf("n%d", n))
-	provDir, floorDir := filepath.Join(dir, "signalwire"), filepath.Join(dir, "terraform_data")
-	for _, d := range []string{provDir, floorDir} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-	}
-	f, err := startFake(ctx, b.o.fakeBin, dir, benchProjectID, b.token)
-	if err != nil {
-		return err
-	}
-	defer f.stop()
-	if err := f.seed(n); err != nil {
-		return err
-	}
-	b.eng.env = append(b.eng.env, "SIGNALWIRE_SPACE_URL="+f.base) // the last one wins
-
-	writeConfig := func(d, text string) error { return os.WriteFile(filepath.Join(d, "main.tf"), []byte(text), 0o644) }
-	if err := writeConfig(floorDir, floorConfig(n, false)); err != nil {
-		return err
-	}
-	all := phases(b.o.parallelism)
-	applyArgs, planArgs := all[0].args, all[1].args
-
-	// Three timed series, interleaved run by run so drifting load hits them
-	// alike: the terraform_data floor, the provider at fake latency 0 and at
-	// b.o.latency. The provider's first run at latency 0 is the create and
-	// no-change plan phases of the API call count, which are exactly an
-	// apply on an empty state and a plan after it.
-	type series struct {
-		name    string
-		dir     string
-		latency time.Duration
-		fake    bool
-		// Wall time, engine CPU (with the provider) and provider CPU of
-		// each run, by operation.
-		apply, applyCPU, applyProv []time.Duration
-		plan, planCPU, planProv    []time.Duration
-	}
-	record := func(s *series, a, p result) {
-		s.apply, s.applyCPU, s.applyProv = append(s.apply, a.elapsed), append(s.applyCPU, a.cpu), append(s.applyProv, a.providerCPU)
-		s.plan, s.planCPU, s.planProv = append(s.plan, p.elapsed), append(s.planCPU, p.cpu), append(s.planProv, p.providerCPU)
-	}
-	floor := &series{name: "terraform_data", dir: floorDir}
-	prov0 := &series{name: "signalwire 0ms", dir: provDir, fake: true}
-	provL := &series{name: "signalwire " + b.o.latency.String(), dir: provDir, fake: true, latency: b.o.latency}
-	mem := memRow{N: n}
-	timed := func(s *series, rep, runs int) error {
-		if s.fake {
-			if err := f.setLatency(s.latency); err != nil {
-				return err
-			}
-			if err := f.resetRequests(); err != nil {
-				return err
-			}
-		}
-		if err := removeState(s.dir); err != nil {
-			return err
-		}
-		a, err := b.eng.runExpect(ctx, s.dir, "timed-apply.log", s.fake, 0, applyArgs...)
-		if err != nil {
-			return fmt.Errorf("timed apply, %s: %w", s.name, err)
-		}
-		p, err := b.eng.runExpect(ctx, s.dir, "timed-plan.log", s.fake, 0, planArgs...)
-		if err != nil {
-			return fmt.Errorf("timed plan, %s: %w", s.name, err)
-		}
-		record(s, a, p)
-		for _, r := range []result{a, p} {
-			mem.PeakKiB, mem.Procs = max(mem.PeakKiB, r.peakKiB), mem.Procs+r.procs
-		}
-		fmt.Fprintf(b.out, "N=%-5d run %d/%d %-20s apply %6.2fs  plan %6.2fs\n", n, rep, runs, s.name, a.elapsed.Seconds(), p.elapsed.Seconds())
-		return nil
-	}
-	runs := 1
-	if n == b.o.medianSize {
-		runs = b.o.reps
-	}
-	if err := timed(floor, 1, runs); err != nil {
-		return err
-	}
-
-	// API calls per phase, at latency 0 on one state.
-	var created result
-	for i, ph := range all {
-		if err := writeConfig(provDir, providerConfig(n, ph.changed)); err != nil {
-			return err
-		}
-		row, res, err := b.countPhase(ctx, f, provDir, fmt.Sprintf("phase%d.log", i+1), "", ph, n)
-		if err != nil {
-			return err
-		}
-		b.r.Calls = append(b.r.Calls, row)
-		mem.PeakKiB, mem.Procs = max(mem.PeakKiB, res.peakKiB), mem.Procs+res.procs
-		switch i {
-		case 0:
-			created = res
-		case 1:
-			record(prov0, created, res)
-		}
-	}
-
-	if err := writeConfig(provDir, providerConfig(n, false)); err != nil {
-		return err
-	}
-	if err := timed(provL, 1, runs); err != nil {
-		return err
-	}
-	for rep := 2; rep <= runs; rep++ {
-		for _, s := range []*series{floor, prov0, provL} {
-			if err := timed(s, rep, runs); err != nil {
-				return err
-			}
-		}
-	}
-	if err := f.setLatency(0); err != nil {
-		return err
-	}
-	b.r.Memory = append(b.r.Memory, mem)
-	httpFloor := time.Duration(n) * b.o.latency / time.Duration(b.o.parallelism)
-	b.r.Times = append(b.r.Times,
-		timeRow{N: n, Runs: runs, Op: "apply", Floor: median(floor.apply), Provider0: median(prov0.apply), ProviderL: median(provL.apply), HTTPFloor: httpFloor,
-			FloorCPU: median(floor.applyCPU), Provider0CPU: median(prov0.applyCPU), Provider0Plugin: median(prov0.applyProv)},
-		timeRow{N: n, Runs: runs, Op: "no-change plan", Floor: median(floor.plan), Provider0: median(prov0.plan), ProviderL: median(provL.plan), HTTPFloor: httpFloor,
-			FloorCPU: median(floor.planCPU), Provider0CPU: median(prov0.planCPU), Provider0Plugin: median(prov0.planProv)},
-	)
-	return nil
 }
 
 func firstLine(s string) string {

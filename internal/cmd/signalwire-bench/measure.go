@@ -11,7 +11,7 @@ func (b *bench) countPhase(ctx context.Context, f *fake, dir, log, label string,
 	if err := f.resetRequests(); err != nil {
 		return callRow{}, result{}, err
 	}
-	res, err := b.eng.runExpect(ctx, dir, log, true, ph.wantExit, ph.args...)
+	res, err := b.eng.runExpect(ctx, dir, log, providerBinary, ph.wantExit, ph.args...)
 	if err != nil {
 		return callRow{}, res, fmt.Errorf("%s: %w", ph.name, err)
 	}

@@ -21,10 +21,17 @@ func sampleReport() *report {
 	}
 	r.Times = []timeRow{
 		{N: 200, Runs: 5, Op: "apply", Floor: 2 * time.Second, Provider0: 2500 * time.Millisecond, ProviderL: 3 * time.Second, HTTPFloor: 500 * time.Millisecond,
-			FloorCPU: 1900 * time.Millisecond, Provider0CPU: 3 * time.Second, Provider0Plugin: 800 * time.Millisecond},
-		{N: 200, Runs: 5, Op: "no-change plan", Floor: time.Second, Provider0: 1600 * time.Millisecond, ProviderL: 2 * time.Second, HTTPFloor: 500 * time.Millisecond},
+			FloorCPU: 1900 * time.Millisecond, Provider0CPU: 3 * time.Second, Provider0Plugin: 800 * time.Millisecond,
+			PeerRuns: 5, Peer: 3 * time.Second, PeerCPU: 4 * time.Second, PeerPlugin: 2 * time.Second,
+			PeerProvider: 2500 * time.Millisecond, PeerProviderCPU: 3 * time.Second, PeerProviderPlugin: 800 * time.Millisecond},
+		{N: 200, Runs: 5, Op: "no-change plan", Floor: time.Second, Provider0: 1600 * time.Millisecond, ProviderL: 2 * time.Second, HTTPFloor: 500 * time.Millisecond,
+			PeerRuns: 5, Peer: 1500 * time.Millisecond, PeerProvider: 1600 * time.Millisecond},
 	}
-	r.Memory = []memRow{{N: 1000, PeakKiB: 40 * 1024, Procs: 18}}
+	r.Memory = []memRow{{N: 200, PeakKiB: 60 * 1024, Procs: 40, ProviderKiB: 50 * 1024, PeerKiB: 55 * 1024}, {N: 1000, PeakKiB: 40 * 1024, Procs: 18}}
+	r.PeerSizes = []int{200}
+	r.ThrottleCases = []throttleCase{{N: 60, PerSecond: 3}}
+	r.Throttled = []throttleRow{{throttleCase: throttleCase{N: 60, PerSecond: 3}, Applied: 60, Accepted: 60, Refused: 10,
+		Wall: 25 * time.Second, Unthrottled: 3 * time.Second}}
 	r.GoBench = []goBench{{Pkg: modulePath + "/internal/client", Name: "BenchmarkEncodeUpdate-2", Iterations: 10, NsPerOp: 812.5, BytesPerOp: 640, AllocsPerOp: 12}}
 	return r
 }
@@ -32,17 +39,20 @@ func sampleReport() *report {
 func TestTargets(t *testing.T) {
 	r := sampleReport()
 	ts := r.targets()
-	if len(ts) != 4 {
-		t.Fatalf("%d targets, want 4", len(ts))
+	if len(ts) != 5 {
+		t.Fatalf("%d targets, want 5: %+v", len(ts), ts)
 	}
-	wantMet := []bool{true, true, false, true} // plan is 1.6×
+	wantMet := []bool{true, true, true, false, true} // plan is 1.07× time_static
 	for i, tg := range ts {
 		if tg.Met != wantMet[i] {
 			t.Errorf("target %q: met=%t, want %t (%s)", tg.Name, tg.Met, wantMet[i], tg.Measured)
 		}
 	}
-	if !strings.Contains(ts[1].Measured, "1.25×") || !strings.Contains(ts[2].Measured, "1.60×") {
-		t.Errorf("ratios: %q, %q", ts[1].Measured, ts[2].Measured)
+	for i, want := range map[int]string{1: "60 of 60 applied, 25.00 s (1.25 × N/R); bound 31.00 s = 1.4 × 20.00 s + 3.00 s",
+		2: "0.83×", 3: "1.07×", 4: "0.91× (50.0 MiB vs 55.0 MiB)"} {
+		if !strings.Contains(ts[i].Measured, want) {
+			t.Errorf("target %q measured %q, want %q", ts[i].Name, ts[i].Measured, want)
+		}
 	}
 	if r.failed() {
 		t.Error("a run with every phase at its minimum has not failed")
@@ -50,13 +60,19 @@ func TestTargets(t *testing.T) {
 
 	r.Calls[3].Got.POST++
 	r.Calls[3].Verdict = verdict(r.Calls[3].Got, r.Calls[3].Min)
-	r.Memory[0].PeakKiB = 64 * 1024
+	r.Memory[0].ProviderKiB = 56 * 1024
+	r.Throttled[0].Wall = 32 * time.Second
 	ts = r.targets()
-	if ts[0].Met || !strings.Contains(ts[0].Measured, "1 over") || ts[3].Met {
-		t.Errorf("targets after an extra call and 64 MiB: %+v", ts)
+	if ts[0].Met || !strings.Contains(ts[0].Measured, "1 over") || ts[1].Met || ts[4].Met {
+		t.Errorf("targets after an extra call, a slow throttled apply and more memory than the peer: %+v", ts)
 	}
 	if !r.failed() {
 		t.Error("a phase over its minimum must fail the run")
+	}
+	r = sampleReport()
+	r.Throttled[0].Accepted = 61
+	if !r.failed() || r.targets()[1].Met {
+		t.Error("a throttled apply with more accepted POSTs than participants must fail the run")
 	}
 }
 
@@ -87,10 +103,13 @@ func TestMarkdown(t *testing.T) {
 		"| 200 | 5 | apply | 2.00 s | 2.50 s | 1.25× | 3.00 s | 1.50× | 0.50 s |",
 		"| 200 | 5 | no-change plan | 1.00 s | 1.60 s | 1.60× | 2.00 s | 2.00× | 0.50 s |",
 		"| 1000 | 40.0 MiB | 18 |",
+		"| 60 | 3 | 60 | 60 | 10 | 25.00 s | 20.00 s | 1.25× | 3.00 s | 31.00 s | yes |",
+		"| 200 | 5 | apply | 3.00 s | 2.50 s | 0.83× | 4.00 s | 2.00 s | 3.00 s | 0.80 s |",
+		"| 200 | 55.0 MiB | 50.0 MiB | 0.91× |",
 		"| 200 | apply | 2.00 s | 1.90 s | 2.50 s | 3.00 s | 0.80 s |",
 		"| 200 | no-change plan | 1.00 s | 0.00 s | 1.60 s | 0.00 s | 0.00 s |",
 		"| internal/client | BenchmarkEncodeUpdate-2 | 812.5 | 640 | 12 |",
-		"| no-change plan of N = 200 at 0 ms within 1.5× the terraform_data floor | 1.60× (1.60 s vs 1.00 s, median of 5) | **no** |",
+		"| no-change plan of N = 200 within 1.0× time_static | 1.07× (1.60 s vs 1.50 s, median of 5) | **no** |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md)
@@ -182,7 +201,7 @@ func TestParseLoadAverage(t *testing.T) {
 
 func TestParseOptions(t *testing.T) {
 	o, err := parseOptions([]string{"-terraform", "tf", "-sizes", "10, 20"}, &strings.Builder{})
-	if err != nil || len(o.sizes) != 2 || o.sizes[1] != 20 || o.reps != 5 || o.parallelism != 10 || o.latency != 25*time.Millisecond {
+	if err != nil || len(o.sizes) != 2 || o.sizes[1] != 20 || o.reps != 9 || o.parallelism != 10 || o.latency != 25*time.Millisecond {
 		t.Errorf("got %+v, %v", o, err)
 	}
 	for _, args := range [][]string{{}, {"-terraform", "tf", "-sizes", "0"}, {"-terraform", "tf", "-reps", "0"}} {
