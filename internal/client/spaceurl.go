@@ -33,7 +33,7 @@ var SpaceURLForms = []SpaceURLForm{
 	{"https://example." + SpaceDomain, "the space URL"},
 	{"https://example." + SpaceDomain + APIBasePath, "the API base URL"},
 	{"https://example." + SpaceDomain + APIBasePath + "/Accounts/<project_id>",
-		"an account URL, whose account must be the project; any path after it is ignored"},
+		"an account URL, with or without .json, whose account must be the project; any path after it is ignored"},
 	{"http://127.0.0.1:8080", "plain http, only for a test server on a loopback address"},
 }
 
@@ -190,11 +190,13 @@ func splitAPIPath(u *url.URL) (prefix, account string, err error) {
 		segs = segs[:n-2]
 	}
 	if len(rest) > 0 {
-		if !strings.EqualFold(rest[0], "Accounts") {
+		// The API's own resource URLs end in ".json" (/Accounts/<sid>.json),
+		// so a pasted account URL may carry it.
+		if !strings.EqualFold(trimJSON(rest[0]), "Accounts") {
 			return "", "", refuse("has a path after " + APIBasePath + " that is not /Accounts/<project_id>")
 		}
 		if len(rest) > 1 {
-			if account, err = url.PathUnescape(rest[1]); err != nil || !IsUUID(account) {
+			if account, err = url.PathUnescape(trimJSON(rest[1])); err != nil || !IsUUID(account) {
 				return "", "", refuse("names an account that is not a project ID (a UUID)")
 			}
 		}
@@ -207,6 +209,14 @@ func splitAPIPath(u *url.URL) (prefix, account string, err error) {
 		return "", account, nil
 	}
 	return "/" + strings.Join(segs, "/"), account, nil
+}
+
+// trimJSON removes a ".json" suffix, in any case, from a path segment.
+func trimJSON(seg string) string {
+	if n := len(seg) - len(".json"); n > 0 && strings.EqualFold(seg[n:], ".json") {
+		return seg[:n]
+	}
+	return seg
 }
 
 // IsLoopbackHost reports whether host (optionally with a port, IPv6 optionally

@@ -44,6 +44,9 @@ func TestParseSpaceURL(t *testing.T) {
 		{in: api + "/Accounts/" + strings.ToUpper(project) + "/Conferences/x/Participants/y.json", want: api, account: strings.ToUpper(project)},
 		{in: "https://example.signalwire.com/2010-04-01/Accounts/" + project + "/Conferences.json", want: api, account: project},
 		{in: api + "/Accounts", want: api},
+		{in: api + "/Accounts/" + project + ".json", want: api, account: project},
+		{in: api + "/Accounts/" + strings.ToUpper(project) + ".JSON/", want: api, account: strings.ToUpper(project)},
+		{in: api + "/Accounts.json", want: api},
 		// Reverse proxies and loopback test servers keep their path prefix.
 		{in: "https://proxy.example.com/signalwire", want: "https://proxy.example.com/signalwire/api/laml/2010-04-01"},
 		{in: "https://proxy.example.com/signalwire/api/laml/2010-04-01/Accounts/" + project,
