@@ -118,8 +118,7 @@ func (d *conferenceDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		conf, err = d.data.client.GetConference(ctx, account, cfg.SID.ValueString())
 		if err != nil {
 			resp.Diagnostics.Append(d.data.lookupError("Conference", "conference "+cfg.SID.ValueString(),
-				fmt.Sprintf("The API found no conference %s in account %s; check the sid and account_sid",
-					cfg.SID.ValueString(), account), err))
+				noConferenceDetail(cfg.SID.ValueString(), account, "sid"), err))
 			return
 		}
 	} else {

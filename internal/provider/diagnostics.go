@@ -262,6 +262,24 @@ func conferenceMatchError(name, status string, found int) diag.Diagnostic {
 	return diag.NewAttributeErrorDiagnostic(path.Root("friendly_name"), "Unable to Read Conference", detail)
 }
 
+// noConferenceDetail is what a read of a conference the API does not know
+// says, naming the settings to check: sidAttr and account_sid.
+func noConferenceDetail(conference, account, sidAttr string) string {
+	return fmt.Sprintf("The API found no conference %s in account %s; check %s and account_sid", conference, account, sidAttr)
+}
+
+// policyListError is policyError for the list request that starts a policy's
+// create or update: a conference the API does not know (never existed, or
+// already ended) is reported as such, with the settings to check.
+func (d *providerData) policyListError(ctx context.Context, op string, m *policyModel, timeout time.Duration, err error) diag.Diagnostic {
+	if apiErr, ok := client.AsAPIError(err); ok && apiErr.ConfirmsNotFound() {
+		account, conference := m.key()
+		return diag.NewErrorDiagnostic(fmt.Sprintf("Unable to %s Conference Participant Policy", op),
+			fmt.Sprintf("%s (%s).", noConferenceDetail(conference, account, "conference_sid"), apiErr.Describe()))
+	}
+	return d.policyError(ctx, op, m.description(), timeout, err)
+}
+
 // policyError turns a client error of a conference participant policy into
 // a diagnostic; who names the conference or the participant it was for.
 func (d *providerData) policyError(ctx context.Context, op, who string, timeout time.Duration, err error) diag.Diagnostic {

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -98,8 +97,7 @@ func (d *participantsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	})
 	if err != nil {
 		resp.Diagnostics.Append(d.data.lookupError("Conference Participants", "the participants of conference "+conference,
-			fmt.Sprintf("The API found no conference %s in account %s; check conference_sid and account_sid",
-				conference, account), err))
+			noConferenceDetail(conference, account, "conference_sid"), err))
 		return
 	}
 	cfg.ID = types.StringValue(sidtypes.Canonical(account + "/" + conference))

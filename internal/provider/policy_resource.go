@@ -184,7 +184,7 @@ func (r *policyResource) listAndEnforce(ctx context.Context, op string, plan *po
 	account, conference := plan.key()
 	list, err := r.data.client.ListParticipants(ctx, account, conference, client.ParticipantListFilter{})
 	if err != nil {
-		return nil, diag.Diagnostics{r.data.policyError(ctx, op, plan.description(), timeout, err)}
+		return nil, diag.Diagnostics{r.data.policyListError(ctx, op, plan, timeout, err)}
 	}
 	rost := rosterOf(list)
 	settings, _, diags := plan.settings(ctx)
