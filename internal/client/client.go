@@ -178,12 +178,12 @@ func (c *Client) apiPath(segments ...string) string {
 func (c *Client) resolve(target string, query url.Values) (*url.URL, error) {
 	ref, err := url.Parse(target)
 	if err != nil {
-		return nil, fmt.Errorf("invalid request path %s", redactRawURL(target))
+		return nil, fmt.Errorf("invalid request path %s", RedactRawURL(target))
 	}
 	escaped := c.apiRooted(c.base.ResolveReference(ref).EscapedPath())
 	unescaped, err := url.PathUnescape(escaped)
 	if err != nil {
-		return nil, fmt.Errorf("invalid request path %s", redactRawURL(target))
+		return nil, fmt.Errorf("invalid request path %s", RedactRawURL(target))
 	}
 	u := *c.base
 	u.Path, u.RawPath, u.RawQuery = unescaped, escaped, ref.RawQuery

@@ -37,7 +37,7 @@ func (c *Client) paginate(path string, query url.Values, fetch func(target strin
 			return nil
 		}
 		if seen[next] {
-			return fmt.Errorf("GET %s: next_page_uri %s repeats an earlier page", path, redactRawURL(next))
+			return fmt.Errorf("GET %s: next_page_uri %s repeats an earlier page", path, RedactRawURL(next))
 		}
 		seen[next] = true
 		target, query = next, nil

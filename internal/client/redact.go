@@ -30,9 +30,10 @@ func redactURL(u *url.URL) string {
 	return c.String()
 }
 
-// redactRawURL is redactURL for a URL given as text; text that does not
-// parse as a URL is not repeated at all.
-func redactRawURL(raw string) string {
+// RedactRawURL is redactURL for a URL given as text, for any message that
+// repeats a URL a user configured; text that does not parse as a URL is not
+// repeated at all.
+func RedactRawURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "(an unparseable URL)"

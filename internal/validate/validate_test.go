@@ -41,6 +41,11 @@ func TestHTTPURL(t *testing.T) {
 		"opaque":         {types.StringValue("https:example.com"), true},
 		"empty":          {types.StringValue(""), true},
 		"garbage":        {types.StringValue("http://[::1"), true},
+		"port only":      {types.StringValue("https://:8080/hold.xml"), true},
+		"port too large": {types.StringValue("https://example.com:80800/hold.xml"), true},
+		"port zero":      {types.StringValue("https://example.com:0/hold.xml"), true},
+		"highest port":   {types.StringValue("https://example.com:65535/hold.xml"), false},
+		"pasted newline": {types.StringValue("https://example.com/hold.xml\n"), true},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -92,5 +97,38 @@ func TestSIDs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHTTPURLRedactsSecrets: a refused callback URL is repeated in the error
+// without its user name, password, query or fragment, which may be tokens.
+func TestHTTPURLRedactsSecrets(t *testing.T) {
+	t.Parallel()
+	for _, value := range []string{
+		"ftp://bob:S3CRETPW@example.com/hold.xml",
+		"https://bob:S3CRETPW@exa mple.com/hold.xml",
+		"/hold.xml?token=S3CRETPW",
+		"https://example.com:99999/hold.xml#S3CRETPW",
+	} {
+		t.Run(value, func(t *testing.T) {
+			t.Parallel()
+			resp := run(validate.HTTPURL(), types.StringValue(value))
+			if !resp.Diagnostics.HasError() {
+				t.Fatalf("%q was accepted", value)
+			}
+			if detail := resp.Diagnostics[0].Detail(); strings.Contains(detail, "S3CRETPW") {
+				t.Errorf("the error repeats the secret: %s", detail)
+			}
+		})
+	}
+}
+
+// TestHTTPURLPastedWhitespace: a URL pasted with a line break around it is
+// refused with the remedy for that, not a claim that it lacks a scheme.
+func TestHTTPURLPastedWhitespace(t *testing.T) {
+	t.Parallel()
+	resp := run(validate.HTTPURL(), types.StringValue(" https://example.com/hold.xml\n"))
+	if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics[0].Detail(), "Remove the spaces or line breaks around it.") {
+		t.Fatalf("diagnostics = %v, want the whitespace remedy", resp.Diagnostics)
 	}
 }
