@@ -12,6 +12,7 @@ package sidtypes
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
@@ -143,7 +144,11 @@ func (v SID) ValidateAttribute(_ context.Context, req xattr.ValidateAttributeReq
 	if v.IsNull() || v.IsUnknown() || IsValid(v.ValueString()) {
 		return
 	}
+	remedy := "SignalWire ids are UUIDs; copy the sid from the SignalWire dashboard or API."
+	if IsValid(strings.TrimSpace(v.ValueString())) {
+		// Pasted with a space or line break: the sid itself is fine.
+		remedy = "Remove the spaces or line breaks around it."
+	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid SignalWire ID",
-		fmt.Sprintf("%s must be a UUID such as %s, got %q. SignalWire ids are UUIDs; copy the sid from the "+
-			"SignalWire dashboard or API.", req.Path, Example, v.ValueString()))
+		fmt.Sprintf("%s must be a UUID such as %s, got %q. %s", req.Path, Example, v.ValueString(), remedy))
 }

@@ -60,6 +60,19 @@ func TestValidateAttribute(t *testing.T) {
 	}
 }
 
+// TestValidateAttributeWhitespace: a sid pasted with a space or line break
+// around it is refused with that remedy, not told it is no UUID.
+func TestValidateAttributeWhitespace(t *testing.T) {
+	t.Parallel()
+	for _, value := range []string{lower + " ", " " + upper, lower + "\n", "\t" + mixed} {
+		var resp xattr.ValidateAttributeResponse
+		sidtypes.NewSIDValue(value).ValidateAttribute(context.Background(), xattr.ValidateAttributeRequest{Path: path.Root("call_sid")}, &resp)
+		if len(resp.Diagnostics) != 1 || !strings.Contains(resp.Diagnostics[0].Detail(), "Remove the spaces or line breaks around it.") {
+			t.Errorf("%q: diagnostics = %v, want one naming the whitespace", value, resp.Diagnostics)
+		}
+	}
+}
+
 func TestSemanticEquality(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
