@@ -47,6 +47,12 @@ type conferencePage struct {
 	Conferences []Conference `json:"conferences"`
 }
 
+// UnmarshalJSON refuses a page without its conferences member.
+func (p *conferencePage) UnmarshalJSON(data []byte) error {
+	type plain conferencePage // without this method
+	return decodePage(data, "conferences", (*plain)(p))
+}
+
 // ListConferences returns every conference matching f, following
 // next_page_uri with one request per page.
 func (c *Client) ListConferences(ctx context.Context, accountSID string, f ConferenceListFilter) ([]Conference, error) {

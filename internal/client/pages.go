@@ -1,6 +1,7 @@
 package client
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -45,3 +46,19 @@ func (c *Client) paginate(path string, query url.Values, fetch func(target strin
 }
 
 func boolString(b bool) string { return strconv.FormatBool(b) }
+
+// decodePage decodes a page of a list answer into page (a pointer to a
+// struct without its own UnmarshalJSON), requiring the member that holds the
+// list: a 2xx answer without it, such as {}, acknowledges the request without
+// saying who is listed, and reading it as an empty list would make everyone
+// seem to have left.
+func decodePage(data []byte, member string, page any) error {
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(data, &members); err != nil {
+		return err
+	}
+	if list, ok := members[member]; !ok || string(list) == "null" {
+		return fmt.Errorf("the page lacks %s", member)
+	}
+	return json.Unmarshal(data, page)
+}

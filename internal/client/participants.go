@@ -125,6 +125,12 @@ type participantPage struct {
 	Participants []Participant `json:"participants"`
 }
 
+// UnmarshalJSON refuses a page without its participants member.
+func (p *participantPage) UnmarshalJSON(data []byte) error {
+	type plain participantPage // without this method
+	return decodePage(data, "participants", (*plain)(p))
+}
+
 // ListParticipants returns every participant of a conference, following
 // next_page_uri with one request per page.
 func (c *Client) ListParticipants(ctx context.Context, accountSID, conferenceSID string, f ParticipantListFilter) ([]Participant, error) {

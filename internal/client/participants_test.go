@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -279,5 +280,24 @@ func TestOversizedResponse(t *testing.T) {
 	_, err := c.GetParticipant(context.Background(), "", testConference, testCall)
 	if err == nil || !strings.Contains(err.Error(), "exceeds") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestListWithoutTheListMember: a 2xx list answer that lacks the list
+// member ({}, or only the sids, as when a proxy or the API acknowledges
+// without describing) is an unusable answer, never an empty list: a policy
+// reading it as one would forget everyone it changed.
+func TestListWithoutTheListMember(t *testing.T) {
+	for _, body := range []string{`{}`, `{"account_sid":"` + testProject + `"}`, `{"participants":null,"conferences":null}`} {
+		t.Run(body, func(t *testing.T) {
+			srv := newTestServer(t, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, body) })
+			c := newTestClient(t, srv.URL, nil)
+			if list, err := c.ListParticipants(context.Background(), "", testConference, ParticipantListFilter{}); !errors.Is(err, ErrUnusableAnswer) {
+				t.Errorf("ListParticipants = %v, %v; want an error wrapping ErrUnusableAnswer", list, err)
+			}
+			if list, err := c.ListConferences(context.Background(), "", ConferenceListFilter{}); !errors.Is(err, ErrUnusableAnswer) {
+				t.Errorf("ListConferences = %v, %v; want an error wrapping ErrUnusableAnswer", list, err)
+			}
+		})
 	}
 }

@@ -432,23 +432,3 @@ resource "signalwire_conference_participant_policy" "test" {
 		},
 	})
 }
-
-// TestAccPolicy_unknownConference: a policy on a conference the API does
-// not know (a mistyped sid, or one that has ended) fails its create after
-// one list request, saying so and naming the settings to check.
-func TestAccPolicy_unknownConference(t *testing.T) {
-	f := newFixture(t)
-	f.conf = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: f.factories(),
-		Steps: []resource.TestStep{{
-			Config: f.config(f.policy("muted = true")),
-			ExpectError: looseRegexp("Unable to Create Conference Participant Policy",
-				"The API found no conference "+f.conf+" in account "+f.fake.ProjectID()+"; check conference_sid and account_sid",
-				"HTTP 404 Not Found, code 20404"),
-		}},
-	})
-	if n := f.fake.CountRequests("GET"); n != 1 {
-		t.Errorf("list requests = %d, want 1: %s", n, f.describeLog())
-	}
-}

@@ -1,0 +1,65 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/fakeapi"
+)
+
+// TestAccPolicy_unknownConference: a policy on a conference the API does
+// not know (a mistyped sid, or one that has ended) fails its create after
+// one list request, saying so and naming the settings to check.
+func TestAccPolicy_unknownConference(t *testing.T) {
+	f := newFixture(t)
+	f.conf = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: f.factories(),
+		Steps: []resource.TestStep{{
+			Config: f.config(f.policy("muted = true")),
+			ExpectError: looseRegexp("Unable to Create Conference Participant Policy",
+				"The API found no conference "+f.conf+" in account "+f.fake.ProjectID()+"; check conference_sid and account_sid",
+				"HTTP 404 Not Found, code 20404"),
+		}},
+	})
+	if n := f.fake.CountRequests("GET"); n != 1 {
+		t.Errorf("list requests = %d, want 1: %s", n, f.describeLog())
+	}
+}
+
+// TestAccPolicy_listWithoutParticipantsKeepsState: a 200 list answer that
+// does not list the participants ({} or only sids) fails the refresh and
+// keeps the state, instead of reading as an empty conference and forgetting
+// whom the policy muted, which on_destroy = "reset" needs.
+func TestAccPolicy_listWithoutParticipantsKeepsState(t *testing.T) {
+	f := newFixture(t)
+	a := f.addCall()
+	cfg := f.config(f.policy("muted = true", `on_destroy = "reset"`))
+	mutedByPolicy := statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("participants"),
+		knownvalue.MapExact(map[string]knownvalue.Check{a: entry(true, false, true, false)}))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: f.factories(),
+		Steps: []resource.TestStep{
+			{Config: cfg, ConfigStateChecks: []statecheck.StateCheck{mutedByPolicy}},
+			{
+				PreConfig: func() {
+					f.fake.SetFaults(fakeapi.RouteParticipantsList, fakeapi.Faults{Reply: fakeapi.ReplyPartial})
+				},
+				RefreshState: true,
+				ExpectError:  looseRegexp("Unable to Read Conference Participant Policy", "the page lacks participants"),
+			},
+			{
+				PreConfig:         f.fake.ClearFaults,
+				Config:            cfg,
+				ConfigStateChecks: []statecheck.StateCheck{mutedByPolicy},
+			},
+		},
+	})
+	if f.participantState(a).Muted {
+		t.Error("destroy with on_destroy = \"reset\" left the participant muted")
+	}
+}
