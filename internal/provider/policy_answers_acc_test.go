@@ -63,3 +63,36 @@ func TestAccPolicy_listWithoutParticipantsKeepsState(t *testing.T) {
 		t.Error("destroy with on_destroy = \"reset\" left the participant muted")
 	}
 }
+
+// TestAccPolicy_lostAnswerResolvedByRead: when the connection breaks after
+// an update was sent (the API processed it; its answer was lost), one read of
+// the participant shows the change took, so apply succeeds and state records
+// that the policy muted the call; destroy with on_destroy = "reset" then
+// unmutes it. Without the read, state said the policy had muted no one and
+// reset left the call muted.
+func TestAccPolicy_lostAnswerResolvedByRead(t *testing.T) {
+	f := newFixture(t)
+	a := f.addCall()
+	cfg := f.config(f.policy("muted = true", `on_destroy = "reset"`))
+	mutedByPolicy := statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("participants"),
+		knownvalue.MapExact(map[string]knownvalue.Check{a: entry(true, false, true, false)}))
+	f.fake.SetFaults(fakeapi.RouteParticipantsUpdate, fakeapi.Faults{Reply: fakeapi.ReplyDrop})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: f.factories(),
+		Steps: []resource.TestStep{
+			{
+				// One list, the update and its retries, one read.
+				Config:            cfg,
+				ConfigStateChecks: []statecheck.StateCheck{mutedByPolicy, f.calls(map[string]int{"GET": 2, "POST": 5})},
+			},
+			{
+				PreConfig:         f.fake.ClearFaults,
+				Config:            cfg,
+				ConfigStateChecks: []statecheck.StateCheck{mutedByPolicy},
+			},
+		},
+	})
+	if f.participantState(a).Muted {
+		t.Error("destroy with on_destroy = \"reset\" left the participant muted")
+	}
+}

@@ -46,6 +46,7 @@ func (d *providerData) sendUpdates(ctx context.Context, account, conference stri
 		}
 		sent[i] = true
 		_, errs[i] = d.client.UpdateParticipant(ctx, account, conference, updates[i].call, updates[i].params)
+		errs[i] = d.resolveUpdate(ctx, account, conference, updates[i], errs[i])
 		if !applied(errs[i]) && !client.IsParticipantGone(errs[i]) {
 			stop.Store(true)
 		}
@@ -72,10 +73,33 @@ func (d *providerData) sendUpdates(ctx context.Context, account, conference stri
 	return out
 }
 
+// resolveUpdate settles an update whose connection broke after it was sent
+// with one read of the participant: if it now has every setting the update
+// carried, the update counts as applied (nil), so state records that the
+// policy changed it and on_destroy = "reset" undoes it; if the call has left,
+// the read's error says so. Otherwise, or when the read fails, err stands.
+// Policy updates carry no announcement, so reading cannot replay one.
+func (d *providerData) resolveUpdate(ctx context.Context, account, conference string, u participantUpdate, err error) error {
+	var unknown *client.OutcomeUnknownError
+	if !errors.As(err, &unknown) || unknown.Processed {
+		return err
+	}
+	p, readErr := d.client.GetParticipant(ctx, account, conference, u.call)
+	switch {
+	case client.IsParticipantGone(readErr):
+		return readErr
+	case readErr != nil:
+		return err
+	case (u.params.Muted == nil || *u.params.Muted == p.Muted) && (u.params.Hold == nil || *u.params.Hold == p.Hold):
+		return nil
+	}
+	return err
+}
+
 // applied reports whether an update was applied: it succeeded, or the API
 // answered 2xx with an answer that cannot be used. An update whose
-// connection broke after it was sent counts as failed; the next refresh
-// reads what became of it.
+// connection broke after it was sent and that resolveUpdate could not
+// confirm counts as failed.
 func applied(err error) bool {
 	var unknown *client.OutcomeUnknownError
 	return err == nil || (errors.As(err, &unknown) && unknown.Processed)
