@@ -36,11 +36,7 @@ func TestAccPolicy_unknownConference(t *testing.T) {
 // keeps the state, instead of reading as an empty conference and forgetting
 // whom the policy muted, which on_destroy = "reset" needs.
 func TestAccPolicy_listWithoutParticipantsKeepsState(t *testing.T) {
-	f := newFixture(t)
-	a := f.addCall()
-	cfg := f.config(f.policy("muted = true", `on_destroy = "reset"`))
-	mutedByPolicy := statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("participants"),
-		knownvalue.MapExact(map[string]knownvalue.Check{a: entry(true, false, true, false)}))
+	f, a, cfg, mutedByPolicy := resettingPolicy(t)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),
 		Steps: []resource.TestStep{
@@ -71,11 +67,7 @@ func TestAccPolicy_listWithoutParticipantsKeepsState(t *testing.T) {
 // unmutes it. Without the read, state said the policy had muted no one and
 // reset left the call muted.
 func TestAccPolicy_lostAnswerResolvedByRead(t *testing.T) {
-	f := newFixture(t)
-	a := f.addCall()
-	cfg := f.config(f.policy("muted = true", `on_destroy = "reset"`))
-	mutedByPolicy := statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("participants"),
-		knownvalue.MapExact(map[string]knownvalue.Check{a: entry(true, false, true, false)}))
+	f, a, cfg, mutedByPolicy := resettingPolicy(t)
 	f.fake.SetFaults(fakeapi.RouteParticipantsUpdate, fakeapi.Faults{Reply: fakeapi.ReplyDrop})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),
@@ -95,4 +87,15 @@ func TestAccPolicy_lostAnswerResolvedByRead(t *testing.T) {
 	if f.participantState(a).Muted {
 		t.Error("destroy with on_destroy = \"reset\" left the participant muted")
 	}
+}
+
+// resettingPolicy is a fixture with one call and a policy muting it with
+// on_destroy = "reset", and the state check that the policy muted the call.
+func resettingPolicy(t *testing.T) (f *fixture, call, cfg string, mutedByPolicy statecheck.StateCheck) {
+	f = newFixture(t)
+	call = f.addCall()
+	cfg = f.config(f.policy("muted = true", `on_destroy = "reset"`))
+	mutedByPolicy = statecheck.ExpectKnownValue(policyAddr, tfjsonpath.New("participants"),
+		knownvalue.MapExact(map[string]knownvalue.Check{call: entry(true, false, true, false)}))
+	return f, call, cfg, mutedByPolicy
 }
