@@ -134,7 +134,7 @@ func writeRoster(ctx context.Context, p privateSetter, r roster) diag.Diagnostic
 // and hold are nil when the policy leaves that setting alone.
 type policySettings struct {
 	muted, hold       *bool
-	exclude           map[string]bool // by sidtypes.Canonical
+	exclude           map[string]string // sidtypes.Canonical to the configured spelling
 	excludeModerators bool
 }
 
@@ -153,19 +153,19 @@ func (m *policyModel) settings(ctx context.Context) (s policySettings, known boo
 	}
 	s = policySettings{
 		muted: m.Muted.ValueBoolPointer(), hold: m.Hold.ValueBoolPointer(),
-		exclude: make(map[string]bool, len(exclude)), excludeModerators: m.ExcludeModerators.ValueBool(),
+		exclude: make(map[string]string, len(exclude)), excludeModerators: m.ExcludeModerators.ValueBool(),
 	}
 	for _, sid := range exclude {
 		if sid.IsUnknown() {
 			return s, false, nil
 		}
-		s.exclude[sidtypes.Canonical(sid.ValueString())] = true
+		s.exclude[sidtypes.Canonical(sid.ValueString())] = sid.ValueString()
 	}
 	return s, true, nil
 }
 
 func (s policySettings) covers(call string, p listed) bool {
-	if s.exclude[sidtypes.Canonical(call)] {
+	if _, excluded := s.exclude[sidtypes.Canonical(call)]; excluded {
 		return false
 	}
 	return !s.excludeModerators || !p.Moderator

@@ -38,7 +38,7 @@ func TestPolicyRecordAndConverge(t *testing.T) {
 	}
 	s := policySettings{
 		muted:   ptr(true),
-		exclude: map[string]bool{sidtypes.Canonical("e0000000-0000-4000-8000-00000000000e"): true}, excludeModerators: true,
+		exclude: map[string]string{sidtypes.Canonical("e0000000-0000-4000-8000-00000000000e"): "e0000000-0000-4000-8000-00000000000e"}, excludeModerators: true,
 	}
 	recorded := s.record(r, prior)
 	wantRecorded := map[string]policyEntry{
@@ -61,7 +61,7 @@ func TestPolicyRecordAndConverge(t *testing.T) {
 
 	// Unmuting everyone clears the marks of those it unmutes; hold is left
 	// alone when unset.
-	off := policySettings{muted: ptr(false), exclude: map[string]bool{}}
+	off := policySettings{muted: ptr(false), exclude: map[string]string{}}
 	got := off.converge(map[string]policyEntry{sidA: {Muted: true, Hold: true, MutedByPolicy: true, HeldByPolicy: true}})
 	if want := (policyEntry{Hold: true, HeldByPolicy: true}); got[sidA] != want {
 		t.Errorf("converge with muted = false: %v, want %v", got[sidA], want)
@@ -148,7 +148,7 @@ func TestPolicySettingsUnknown(t *testing.T) {
 		Muted: types.BoolValue(true), Hold: types.BoolNull(), ExcludeModerators: types.BoolValue(false),
 		ExcludeCallSIDs: types.SetValueMust(sidtypes.SIDType{}, []attr.Value{sidtypes.NewSIDValue(strings.ToUpper(sidA))}),
 	}
-	if s, known, _ := base.settings(ctx); !known || !s.exclude[sidA] || s.hold != nil || !*s.muted {
+	if s, known, _ := base.settings(ctx); !known || s.exclude[sidA] != strings.ToUpper(sidA) || s.hold != nil || !*s.muted {
 		t.Errorf("settings = %+v, known %t", s, known)
 	}
 	for name, m := range map[string]policyModel{
@@ -193,13 +193,15 @@ func TestRosterRoundTrip(t *testing.T) {
 
 func TestAbsentExclusions(t *testing.T) {
 	t.Parallel()
-	s := policySettings{exclude: map[string]bool{sidtypes.Canonical(sidA): true, sidtypes.Canonical(sidB): true}}
+	// sidB is configured in upper case: the warning spells it so.
+	upperB := strings.ToUpper(sidB)
+	s := policySettings{exclude: map[string]string{sidtypes.Canonical(sidA): sidA, sidtypes.Canonical(sidB): upperB}}
 	if diags := absentExclusions(s, roster{sidA: {}, sidB: {}}, "conf"); len(diags) != 0 {
 		t.Errorf("warned about present calls: %v", diags)
 	}
 	diags := absentExclusions(s, roster{sidA: {}}, "conf")
 	if len(diags) != 1 || diags[0].Severity() != diag.SeverityWarning ||
-		!strings.Contains(diags[0].Detail(), "names "+sidB+", not in conference conf") {
-		t.Errorf("diagnostics = %v, want one warning naming %s", diags, sidB)
+		!strings.Contains(diags[0].Detail(), "names "+upperB+", not in conference conf") {
+		t.Errorf("diagnostics = %v, want one warning naming %s as configured", diags, upperB)
 	}
 }

@@ -78,9 +78,9 @@ func absentExclusions(s policySettings, r roster, conference string) diag.Diagno
 		present[sidtypes.Canonical(call)] = true
 	}
 	var absent []string
-	for sid := range s.exclude {
+	for sid, spelt := range s.exclude {
 		if !present[sid] {
-			absent = append(absent, sid)
+			absent = append(absent, spelt) // as configured, so the user finds it
 		}
 	}
 	if len(absent) == 0 {
