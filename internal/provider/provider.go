@@ -217,11 +217,22 @@ func resolveSettings(cfg providerModel) (settings, diag.Diagnostics) {
 	var s settings
 	var diags diag.Diagnostics
 	s.spaceURL, s.spaceSource = stringSetting(&diags, cfg.SpaceURL, "space_url", "SignalWire Space URL", spaceEnvs...)
-	s.projectID, _ = stringSetting(&diags, cfg.ProjectID.StringValue, "project_id", "SignalWire Project ID", envProjectID)
-	s.apiToken, _ = stringSetting(&diags, cfg.APIToken, "api_token", "SignalWire API Token", envAPIToken)
+	var projectSource, tokenSource string
+	s.projectID, projectSource = stringSetting(&diags, cfg.ProjectID.StringValue, "project_id", "SignalWire Project ID", envProjectID)
+	s.apiToken, tokenSource = stringSetting(&diags, cfg.APIToken, "api_token", "SignalWire API Token", envAPIToken)
 	if s.projectID != "" && !sidtypes.IsValid(s.projectID) {
+		remedy := "copy it from the SignalWire dashboard"
+		if sidtypes.IsValid(strings.TrimSpace(s.projectID)) {
+			remedy = "remove the spaces or line breaks around it"
+		}
 		diags.AddAttributeError(path.Root("project_id"), "Invalid SignalWire Project ID",
-			fmt.Sprintf("The project ID must be a UUID such as %s; check project_id or %s.", sidtypes.Example, envProjectID))
+			fmt.Sprintf("The project ID must be a UUID such as %s; %s is not: %s.", sidtypes.Example, settingLabel(projectSource), remedy))
+	}
+	if strings.TrimSpace(s.apiToken) != s.apiToken {
+		// Never repeated: the API would refuse it as wrong credentials.
+		diags.AddAttributeError(path.Root("api_token"), "Invalid SignalWire API Token",
+			fmt.Sprintf("The API token in %s has spaces or a line break around it, which the API would refuse as "+
+				"wrong credentials: remove them.", settingLabel(tokenSource)))
 	}
 	s.maxRetries = int(maxRetriesSetting.resolve(&diags, cfg.MaxRetries, cfg.MaxRetries.ValueInt64))
 	s.maxRate = maxRateSetting.resolve(&diags, cfg.MaxRate, cfg.MaxRate.ValueFloat64)
@@ -309,9 +320,9 @@ func spaceURLError(source string, err error) diag.Diagnostic {
 	if !errors.As(err, &spaceErr) {
 		return diag.NewErrorDiagnostic(summary, err.Error())
 	}
-	label := source
+	label := settingLabel(source)
 	if source != "space_url" {
-		label = "The environment variable " + source
+		label = "T" + label[1:] // starts the sentence
 	}
 	if spaceErr.Value != "" {
 		label += " " + strconv.Quote(spaceErr.Value)
@@ -322,6 +333,15 @@ func spaceURLError(source string, err error) diag.Diagnostic {
 		return diag.NewAttributeErrorDiagnostic(path.Root("space_url"), summary, detail)
 	}
 	return diag.NewErrorDiagnostic(summary, detail)
+}
+
+// settingLabel names where a setting came from: its attribute, or "the
+// environment variable X" when it came from the environment.
+func settingLabel(source string) string {
+	if strings.HasPrefix(source, "SIGNALWIRE_") {
+		return "the environment variable " + source
+	}
+	return source
 }
 
 func joinOr(names []string) string {

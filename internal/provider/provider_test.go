@@ -79,7 +79,24 @@ func TestResolveSettings(t *testing.T) {
 			name:      "project id from env not a uuid",
 			cfg:       providerModel{SpaceURL: full.SpaceURL, ProjectID: sidtypes.NewSIDNull(), APIToken: full.APIToken, MaxRetries: types.Int64Null()},
 			env:       map[string]string{envProjectID: "AC123"},
-			wantError: []string{"project ID must be a UUID", "SIGNALWIRE_PROJECT_ID"},
+			wantError: []string{"project ID must be a UUID", "the environment variable SIGNALWIRE_PROJECT_ID is not"},
+		},
+		{
+			name:      "project id from env with a line break",
+			cfg:       providerModel{SpaceURL: full.SpaceURL, ProjectID: sidtypes.NewSIDNull(), APIToken: full.APIToken, MaxRetries: types.Int64Null()},
+			env:       map[string]string{envProjectID: project + "\n"},
+			wantError: []string{"SIGNALWIRE_PROJECT_ID is not: remove the spaces or line breaks around it"},
+		},
+		{
+			name:      "token from env with a line break",
+			cfg:       providerModel{SpaceURL: full.SpaceURL, ProjectID: full.ProjectID, APIToken: types.StringNull(), MaxRetries: types.Int64Null()},
+			env:       map[string]string{envAPIToken: "PTsecret-token\n"},
+			wantError: []string{"Invalid SignalWire API Token", "the environment variable SIGNALWIRE_API_TOKEN has spaces or a line break"},
+		},
+		{
+			name:      "configured token with a space",
+			cfg:       providerModel{SpaceURL: full.SpaceURL, ProjectID: full.ProjectID, APIToken: types.StringValue(" PTsecret"), MaxRetries: types.Int64Null()},
+			wantError: []string{"The API token in api_token has spaces or a line break around it"},
 		},
 		{
 			name:      "unknown rate",
