@@ -104,7 +104,7 @@ func (c *Client) retryClient(st *attempts) *retryablehttp.Client {
 func (st *attempts) admit() error {
 	start := st.c.now()
 	t, err := st.c.pacer.wait(st.ctx, st.c.now)
-	if t.atCeiling || (err != nil && st.c.pacer.limit() == st.c.pacer.ceiling) {
+	if t.atCeiling || (err != nil && st.c.pacer.ceiling != rate.Inf && st.c.pacer.limit() == st.c.pacer.ceiling) {
 		st.ceilingWait += st.c.now().Sub(start)
 	}
 	st.ticket = t
