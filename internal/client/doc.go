@@ -14,7 +14,8 @@
 // RetryWaitMax; a Retry-After header (seconds or an HTTP date) sets the wait
 // instead, capped at RetryWaitMax so a server cannot stall a run, plus up to
 // half again as jitter so requests throttled together do not return together.
-// Other 4xx answers, TLS certificate failures and a host name the DNS says
+// Other 4xx answers, TLS certificate failures, a server that answers https
+// without TLS (http.ErrSchemeMismatch) and a host name the DNS says
 // does not exist are never retried. A request the client stops retrying
 // fails with a *GiveUpError carrying its attempts, elapsed time and why it
 // stopped.

@@ -287,10 +287,14 @@ func isPermanent(err error) bool {
 		hostname         x509.HostnameError
 		invalid          x509.CertificateInvalidError
 		verification     *tls.CertificateVerificationError
+		notTLS           tls.RecordHeaderError
 		dns              *net.DNSError
 	)
+	// A server that answers https with plain HTTP (or not TLS at all) will
+	// answer the same way every time: the space URL's scheme is wrong.
 	return errors.As(err, &unknownAuthority) || errors.As(err, &hostname) ||
 		errors.As(err, &invalid) || errors.As(err, &verification) ||
+		errors.Is(err, http.ErrSchemeMismatch) || errors.As(err, &notTLS) ||
 		(errors.As(err, &dns) && dns.IsNotFound)
 }
 

@@ -175,6 +175,32 @@ func TestNoSuchHostIsNotRetried(t *testing.T) {
 	}
 }
 
+// TestPlainHTTPServerIsNotRetried: a space URL that says https for a server
+// that speaks plain HTTP (a loopback fake pasted without its scheme) fails on
+// the first connection instead of being retried for seconds.
+func TestPlainHTTPServerIsNotRetried(t *testing.T) {
+	var conns atomic.Int32
+	srv := httptest.NewUnstartedServer(http.NotFoundHandler())
+	srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	c := newTestClient(t, "https://"+srv.Listener.Addr().String(), func(cfg *Config) {
+		cfg.MaxRetries = 4
+		cfg.RetryWaitMin, cfg.RetryWaitMax = time.Millisecond, time.Millisecond
+	})
+	_, err := c.UpdateParticipant(context.Background(), "", testConference, testCall, UpdateParticipantParams{Muted: ptr(true)})
+	if !errors.Is(err, http.ErrSchemeMismatch) {
+		t.Fatalf("err = %v, want %v", err, http.ErrSchemeMismatch)
+	}
+	if n := conns.Load(); n != 1 {
+		t.Fatalf("%d connections, want 1: the request was retried", n)
+	}
+}
+
 // noSuchHostClient fails every dial as the resolver does for NXDOMAIN,
 // counting the dials in n when it is not nil.
 func noSuchHostClient(n *atomic.Int32) *http.Client {
