@@ -24,47 +24,32 @@ type Participant struct {
 	URI                    string    `json:"uri"`
 }
 
-// UpdateParticipantParams are the fields of a participant update; nil means
-// "not sent".
+// UpdateParticipantParams are the form fields of a participant update (the
+// API page's "Update a participant" parameters); nil means "not sent". Each
+// field's form tag is its name on the wire, so a new field is one line here.
 type UpdateParticipantParams struct {
-	Muted, Hold, Coaching       *bool
-	CallSIDToCoach              *string
-	AnnounceURL, AnnounceMethod *string
-	HoldURL, HoldMethod         *string
-	WaitURL, WaitMethod         *string
+	Muted          *bool   `form:"Muted"`
+	Hold           *bool   `form:"Hold"`
+	Coaching       *bool   `form:"Coaching"`
+	CallSIDToCoach *string `form:"CallSidToCoach"`
+	AnnounceURL    *string `form:"AnnounceUrl"`
+	AnnounceMethod *string `form:"AnnounceMethod"`
+	HoldURL        *string `form:"HoldUrl"`
+	HoldMethod     *string `form:"HoldMethod"`
+	WaitURL        *string `form:"WaitUrl"`
+	WaitMethod     *string `form:"WaitMethod"`
 }
 
-// Encode returns only the set fields, under the API's form names.
+// Encode returns the set fields under their form names. A bool is sent as
+// "true" or "false", a string as it is (an empty string is sent too).
 func (p UpdateParticipantParams) Encode() url.Values {
-	v := make(url.Values, 10)
-	setBool := func(name string, b *bool) {
-		if b != nil {
-			v.Set(name, boolString(*b))
-		}
-	}
-	setString := func(name string, s *string) {
-		if s != nil {
-			v.Set(name, *s)
-		}
-	}
-	setString("AnnounceUrl", p.AnnounceURL)
-	setString("AnnounceMethod", p.AnnounceMethod)
-	setBool("Coaching", p.Coaching)
-	setString("CallSidToCoach", p.CallSIDToCoach)
-	setBool("Hold", p.Hold)
-	setString("HoldUrl", p.HoldURL)
-	setString("HoldMethod", p.HoldMethod)
-	setBool("Muted", p.Muted)
-	setString("WaitUrl", p.WaitURL)
-	setString("WaitMethod", p.WaitMethod)
-	return v
+	return encodeForm(p)
 }
 
-// IsEmpty reports whether no field is set.
+// IsEmpty reports whether the request would send no field; it is derived
+// from Encode, so it cannot miss a field.
 func (p UpdateParticipantParams) IsEmpty() bool {
-	return p.Muted == nil && p.Hold == nil && p.Coaching == nil && p.CallSIDToCoach == nil &&
-		p.AnnounceURL == nil && p.AnnounceMethod == nil && p.HoldURL == nil && p.HoldMethod == nil &&
-		p.WaitURL == nil && p.WaitMethod == nil
+	return len(p.Encode()) == 0
 }
 
 // ParticipantListFilter narrows ListParticipants. PageSize 0 means 1000, the

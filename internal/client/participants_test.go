@@ -53,15 +53,19 @@ func TestUpdateParticipantParamsEncode(t *testing.T) {
 	}
 }
 
-func TestIsEmptyEachField(t *testing.T) {
-	s := ptr("x")
-	b := ptr(false)
-	for i, p := range []UpdateParticipantParams{
-		{Muted: b}, {Hold: b}, {Coaching: b}, {CallSIDToCoach: s}, {AnnounceURL: s}, {AnnounceMethod: s},
-		{HoldURL: s}, {HoldMethod: s}, {WaitURL: s}, {WaitMethod: s},
-	} {
-		if p.IsEmpty() || len(p.Encode()) != 1 {
-			t.Errorf("case %d: IsEmpty=%v Encode=%v", i, p.IsEmpty(), p.Encode())
+// TestEveryFieldIsSent sets each field of UpdateParticipantParams alone, by
+// reflection, so a field added without a form tag fails here instead of
+// being dropped from the request in silence.
+func TestEveryFieldIsSent(t *testing.T) {
+	rt := reflect.TypeFor[UpdateParticipantParams]()
+	for i := range rt.NumField() {
+		field := rt.Field(i)
+		var p UpdateParticipantParams
+		f := reflect.ValueOf(&p).Elem().Field(i)
+		f.Set(reflect.New(field.Type.Elem()))
+		got := p.Encode()
+		if p.IsEmpty() || len(got) != 1 || !got.Has(field.Tag.Get("form")) {
+			t.Errorf("%s alone: IsEmpty=%v Encode=%v; want only its form tag %q", field.Name, p.IsEmpty(), got, field.Tag.Get("form"))
 		}
 	}
 }

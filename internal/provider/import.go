@@ -1,8 +1,16 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/defaults"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
@@ -56,4 +64,36 @@ func parseImportID(id, defaultAccount string, names ...string) (account string, 
 			id, bad[0].name, bad[0].value, importForms(names...))
 	}
 	return account, sids, nil
+}
+
+// setSchemaDefaults sets every attribute of s that has a default to that
+// default: the value a configuration that leaves the attribute unset plans.
+// Import uses it for what only configuration knows, so an imported resource
+// plans no change there; the schema stays the one list of defaults.
+func setSchemaDefaults(ctx context.Context, s schema.Schema, state *tfsdk.State) diag.Diagnostics {
+	var diags diag.Diagnostics
+	for name, a := range s.Attributes {
+		p := path.Root(name)
+		var value attr.Value
+		switch a := a.(type) {
+		case schema.StringAttribute:
+			if a.Default != nil {
+				var resp defaults.StringResponse
+				a.Default.DefaultString(ctx, defaults.StringRequest{Path: p}, &resp)
+				value = resp.PlanValue
+				diags.Append(resp.Diagnostics...)
+			}
+		case schema.BoolAttribute:
+			if a.Default != nil {
+				var resp defaults.BoolResponse
+				a.Default.DefaultBool(ctx, defaults.BoolRequest{Path: p}, &resp)
+				value = resp.PlanValue
+				diags.Append(resp.Diagnostics...)
+			}
+		}
+		if value != nil {
+			diags.Append(state.SetAttribute(ctx, p, value)...)
+		}
+	}
+	return diags
 }

@@ -2,6 +2,9 @@ package provider
 
 import (
 	"fmt"
+	"reflect"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -56,52 +59,41 @@ func (m *participantModel) description() string {
 	return fmt.Sprintf("call %s in conference %s", m.CallSID.ValueString(), m.ConferenceSID.ValueString())
 }
 
-// createParams is the whole desired state in one request: the configuration
-// is authoritative, so the flags are always sent, and each URL travels with
-// its method.
-func (m *participantModel) createParams() client.UpdateParticipantParams {
-	p := client.UpdateParticipantParams{
-		Muted:    m.Muted.ValueBoolPointer(),
-		Hold:     m.Hold.ValueBoolPointer(),
-		Coaching: m.Coaching.ValueBoolPointer(),
-	}
-	if m.Coaching.ValueBool() {
-		p.CallSIDToCoach = m.CallSIDToCoach.ValueStringPointer()
-	}
-	p.AnnounceURL, p.AnnounceMethod = urlWithMethod(m.AnnounceURL, m.AnnounceMethod)
-	p.HoldURL, p.HoldMethod = urlWithMethod(m.HoldURL, m.HoldMethod)
-	p.WaitURL, p.WaitMethod = urlWithMethod(m.WaitURL, m.WaitMethod)
-	return p
-}
-
-// updateParams carries only what differs between state and plan.
+// participantRequest is the one mapping from the resource to the API's
+// form: the POST that takes a participant from prior to plan, carrying only
+// what differs. On create prior is nil: nothing is known to be set, so every
+// configured setting is sent (the flags always, each URL with its method).
 // announce_url is sent only when the URL itself changed: every request that
 // carries it plays the announcement again, so changing announce_method alone
 // (or anything else) must not replay it. Hold and wait URLs are resent when
 // either the URL or its method changed, since the method is meaningless
-// without the URL.
-func updateParams(state, plan *participantModel) client.UpdateParticipantParams {
+// without the URL. Whether there is anything to send is the encoded form's
+// business (UpdateParticipantParams.IsEmpty), not a second list.
+func participantRequest(prior, plan *participantModel) client.UpdateParticipantParams {
+	if prior == nil {
+		prior = &participantModel{} // every attribute null
+	}
 	var p client.UpdateParticipantParams
-	if !plan.Muted.Equal(state.Muted) {
+	if !plan.Muted.Equal(prior.Muted) {
 		p.Muted = plan.Muted.ValueBoolPointer()
 	}
-	if !plan.Hold.Equal(state.Hold) {
+	if !plan.Hold.Equal(prior.Hold) {
 		p.Hold = plan.Hold.ValueBoolPointer()
 	}
-	coachChanged := !plan.CallSIDToCoach.EqualFold(state.CallSIDToCoach)
-	if !plan.Coaching.Equal(state.Coaching) || (plan.Coaching.ValueBool() && coachChanged) {
+	coachChanged := !plan.CallSIDToCoach.EqualFold(prior.CallSIDToCoach)
+	if !plan.Coaching.Equal(prior.Coaching) || (plan.Coaching.ValueBool() && coachChanged) {
 		p.Coaching = plan.Coaching.ValueBoolPointer()
 		if plan.Coaching.ValueBool() {
 			p.CallSIDToCoach = plan.CallSIDToCoach.ValueStringPointer()
 		}
 	}
-	if !plan.AnnounceURL.Equal(state.AnnounceURL) {
+	if !plan.AnnounceURL.Equal(prior.AnnounceURL) {
 		p.AnnounceURL, p.AnnounceMethod = urlWithMethod(plan.AnnounceURL, plan.AnnounceMethod)
 	}
-	if !plan.HoldURL.Equal(state.HoldURL) || !plan.HoldMethod.Equal(state.HoldMethod) {
+	if !plan.HoldURL.Equal(prior.HoldURL) || !plan.HoldMethod.Equal(prior.HoldMethod) {
 		p.HoldURL, p.HoldMethod = urlWithMethod(plan.HoldURL, plan.HoldMethod)
 	}
-	if !plan.WaitURL.Equal(state.WaitURL) || !plan.WaitMethod.Equal(state.WaitMethod) {
+	if !plan.WaitURL.Equal(prior.WaitURL) || !plan.WaitMethod.Equal(prior.WaitMethod) {
 		p.WaitURL, p.WaitMethod = urlWithMethod(plan.WaitURL, plan.WaitMethod)
 	}
 	return p
@@ -130,6 +122,19 @@ func (m *participantModel) applyParticipant(p *client.Participant) {
 	m.participantData = flattenParticipant(p)
 }
 
+// keepPrior fills each API-owned attribute the plan left unknown with its
+// value in prior: when an update needs no request the API changes nothing,
+// so what it owns stays as last read. It walks the fields, so a computed
+// attribute added to participantData is covered without a new line here.
+func (m *participantModel) keepPrior(prior *participantModel) {
+	mine, theirs := reflect.ValueOf(&m.participantData).Elem(), reflect.ValueOf(&prior.participantData).Elem()
+	for i := range mine.NumField() {
+		if v, ok := mine.Field(i).Interface().(attr.Value); ok && v.IsUnknown() {
+			mine.Field(i).Set(theirs.Field(i))
+		}
+	}
+}
+
 // applyConfirmed copies a participant read back after an update whose answer
 // was lost. The settings the update sent keep their planned values: the API
 // applied them, and state must agree with the plan; everything else comes
@@ -147,17 +152,4 @@ func settingsShown(sent client.UpdateParticipantParams, got *participantData) bo
 	same := func(want *bool, have types.Bool) bool { return want == nil || *want == have.ValueBool() }
 	return same(sent.Muted, got.Muted) && same(sent.Hold, got.Hold) && same(sent.Coaching, got.Coaching) &&
 		(sent.CallSIDToCoach == nil || sidtypes.Same(*sent.CallSIDToCoach, got.CallSIDToCoach.ValueString()))
-}
-
-// setDefaultsForImport fills the attributes that only configuration knows,
-// with their schema defaults, so an imported participant plans cleanly
-// against a configuration that leaves them unset.
-func (m *participantModel) setDefaultsForImport() {
-	m.AnnounceURL = types.StringNull()
-	m.HoldURL = types.StringNull()
-	m.WaitURL = types.StringNull()
-	m.AnnounceMethod = types.StringValue(defaultAnnounceMethod)
-	m.HoldMethod = types.StringValue(defaultHoldMethod)
-	m.WaitMethod = types.StringValue(defaultWaitMethod)
-	m.OnDestroy = types.StringValue(onDestroyKeep)
 }

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -83,7 +84,7 @@ func TestUpdateParams(t *testing.T) {
 			t.Parallel()
 			state, plan := baseModel(), baseModel()
 			tc.edit(&state, &plan)
-			p := updateParams(&state, &plan)
+			p := participantRequest(&state, &plan)
 			if got := p.Encode().Encode(); got != tc.want {
 				t.Errorf("form = %q, want %q", got, tc.want)
 			}
@@ -99,7 +100,7 @@ func TestCreateParams(t *testing.T) {
 	m := baseModel()
 	m.Muted = types.BoolValue(true)
 	m.HoldURL = types.StringValue("https://e.com/h")
-	got := m.createParams().Encode().Encode()
+	got := participantRequest(nil, &m).Encode().Encode()
 	want := "Coaching=false&Hold=false&HoldMethod=GET&HoldUrl=https%3A%2F%2Fe.com%2Fh&Muted=true"
 	if got != want {
 		t.Errorf("create form = %q, want %q", got, want)
@@ -155,5 +156,93 @@ func TestValidateCoaching(t *testing.T) {
 				t.Fatalf("diags = %v, want %q", diags, tc.want)
 			}
 		})
+	}
+}
+
+// TestEverySettingHasARequestRule changes each configurable attribute of the
+// schema alone and checks what participantRequest sends for it. An attribute
+// added to the schema without a row here fails the test, so what it sends is
+// decided where the mapping is, not forgotten.
+func TestEverySettingHasARequestRule(t *testing.T) {
+	t.Parallel()
+	const hold, wait, announce = "https://e.com/h", "https://e.com/w", "https://e.com/a"
+	rules := map[string]struct {
+		edit func(state, plan *participantModel)
+		want string // the encoded form; "" for attributes the API never hears of
+	}{
+		"muted":    {func(_, p *participantModel) { p.Muted = types.BoolValue(true) }, "Muted=true"},
+		"hold":     {func(_, p *participantModel) { p.Hold = types.BoolValue(true) }, "Hold=true"},
+		"coaching": {func(_, p *participantModel) { p.Coaching, p.CallSIDToCoach = types.BoolValue(true), sidtypes.NewSIDValue(callB) }, "CallSidToCoach=" + callB + "&Coaching=true"},
+		"call_sid_to_coach": {func(s, p *participantModel) {
+			s.Coaching, s.CallSIDToCoach = types.BoolValue(true), sidtypes.NewSIDValue(callA)
+			p.Coaching, p.CallSIDToCoach = types.BoolValue(true), sidtypes.NewSIDValue(callB)
+		}, "CallSidToCoach=" + callB + "&Coaching=true"},
+		"announce_url": {func(_, p *participantModel) { p.AnnounceURL = types.StringValue(announce) }, "AnnounceMethod=POST&AnnounceUrl=https%3A%2F%2Fe.com%2Fa"},
+		"announce_method": {func(s, p *participantModel) {
+			s.AnnounceURL, p.AnnounceURL = types.StringValue(announce), types.StringValue(announce)
+			p.AnnounceMethod = types.StringValue("GET")
+		}, ""}, // never replays the announcement
+		"hold_url": {func(_, p *participantModel) { p.HoldURL = types.StringValue(hold) }, "HoldMethod=GET&HoldUrl=https%3A%2F%2Fe.com%2Fh"},
+		"hold_method": {func(s, p *participantModel) {
+			s.HoldURL, p.HoldURL = types.StringValue(hold), types.StringValue(hold)
+			p.HoldMethod = types.StringValue("POST")
+		}, "HoldMethod=POST&HoldUrl=https%3A%2F%2Fe.com%2Fh"},
+		"wait_url": {func(_, p *participantModel) { p.WaitURL = types.StringValue(wait) }, "WaitMethod=POST&WaitUrl=https%3A%2F%2Fe.com%2Fw"},
+		"wait_method": {func(s, p *participantModel) {
+			s.WaitURL, p.WaitURL = types.StringValue(wait), types.StringValue(wait)
+			p.WaitMethod = types.StringValue("GET")
+		}, "WaitMethod=GET&WaitUrl=https%3A%2F%2Fe.com%2Fw"},
+		"on_destroy": {func(_, p *participantModel) { p.OnDestroy = types.StringValue("reset") }, ""},
+		// The key: a change replaces the resource, so no update carries it.
+		"account_sid":    {func(_, p *participantModel) { p.AccountSID = sidtypes.NewSIDValue(callB) }, ""},
+		"conference_sid": {func(_, p *participantModel) { p.ConferenceSID = sidtypes.NewSIDValue(callB) }, ""},
+		"call_sid":       {func(_, p *participantModel) { p.CallSID = sidtypes.NewSIDValue(callB) }, ""},
+	}
+	for name, a := range participantSchema(t.Context()).Attributes {
+		if !a.IsOptional() && !a.IsRequired() {
+			continue
+		}
+		rule, ok := rules[name]
+		if !ok {
+			t.Errorf("attribute %q has no request rule: map it in participantRequest and add it here", name)
+			continue
+		}
+		state, plan := baseModel(), baseModel()
+		rule.edit(&state, &plan)
+		if got := participantRequest(&state, &plan).Encode().Encode(); got != rule.want {
+			t.Errorf("%s changed alone sends %q, want %q", name, got, rule.want)
+		}
+	}
+}
+
+// TestKeepPriorFillsEveryUnknown plans every API-owned attribute unknown, as
+// a plan that changes only provider-side attributes can, and checks that an
+// update sending nothing keeps each one's prior value.
+func TestKeepPriorFillsEveryUnknown(t *testing.T) {
+	t.Parallel()
+	prior := baseModel()
+	prior.participantData = flattenParticipant(&client.Participant{
+		AccountSID: "acct", ConferenceSID: "conf", CallSID: callA, Status: "connected", URI: "/p.json",
+		EndConferenceOnExit: true, StartConferenceOnEnter: true, Muted: true,
+	})
+	plan := prior
+	v := reflect.ValueOf(&plan.participantData).Elem()
+	for i := range v.NumField() {
+		if _, ok := v.Field(i).Interface().(sidtypes.SID); ok {
+			v.Field(i).Set(reflect.ValueOf(sidtypes.NewSIDUnknown()))
+			continue
+		}
+		switch v.Field(i).Interface().(type) {
+		case types.String:
+			v.Field(i).Set(reflect.ValueOf(types.StringUnknown()))
+		case types.Bool:
+			v.Field(i).Set(reflect.ValueOf(types.BoolUnknown()))
+		default:
+			t.Fatalf("field %s: add its unknown value to this test", v.Type().Field(i).Name)
+		}
+	}
+	plan.keepPrior(&prior)
+	if !reflect.DeepEqual(plan.participantData, prior.participantData) {
+		t.Errorf("keepPrior left %+v, want %+v", plan.participantData, prior.participantData)
 	}
 }

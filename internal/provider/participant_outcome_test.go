@@ -79,7 +79,7 @@ func TestSendLearnsOutcome(t *testing.T) {
 			if tc.announce {
 				m.AnnounceURL = types.StringValue("https://example.com/welcome.xml")
 			}
-			diags := r.send(context.Background(), "Create", &m, m.createParams(), time.Minute)
+			diags := r.send(context.Background(), "Create", &m, participantRequest(nil, &m), time.Minute)
 			checkOneDiagnostic(t, diags, tc.wantSummary, tc.wantDetail)
 			if diags.HasError() == tc.wantApplied {
 				t.Fatalf("error %v, want applied %v", diags, tc.wantApplied)

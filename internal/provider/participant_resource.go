@@ -63,7 +63,7 @@ func (r *participantResource) Create(ctx context.Context, req resource.CreateReq
 	ctx, cancel, timeout := withTimeout(ctx, plan.Timeouts.Create, &resp.Diagnostics)
 	defer cancel()
 
-	if resp.Diagnostics.Append(r.send(ctx, "Create", &plan, plan.createParams(), timeout)...); resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(r.send(ctx, "Create", &plan, participantRequest(nil, &plan), timeout)...); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -97,10 +97,6 @@ func (r *participantResource) Read(ctx context.Context, req resource.ReadRequest
 		resp.Diagnostics.Append(r.data.participantError(ctx, "Read", &state, timeout, err))
 		return
 	}
-	if state.OnDestroy.IsNull() {
-		state.setDefaultsForImport()
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte("true"))...)
-	}
 	state.applyParticipant(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &state)...)
@@ -119,7 +115,7 @@ func (r *participantResource) Update(ctx context.Context, req resource.UpdateReq
 	ctx, cancel, timeout := withTimeout(ctx, plan.Timeouts.Update, &resp.Diagnostics)
 	defer cancel()
 
-	params := updateParams(&state, &plan)
+	params := participantRequest(&state, &plan)
 	imported, diags := req.Private.GetKey(ctx, privateImported)
 	resp.Diagnostics.Append(diags...)
 	if len(imported) > 0 {
@@ -132,7 +128,7 @@ func (r *participantResource) Update(ctx context.Context, req resource.UpdateReq
 		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
 	}
 	if params.IsEmpty() {
-		plan.copyComputed(&state)
+		plan.keepPrior(&state)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &plan)...)
 		return
@@ -175,28 +171,25 @@ func (r *participantResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 }
 
-// ImportState accepts an import id or, in an import block, an identity.
+// ImportState accepts an import id or, in an import block, an identity. It
+// sets the key and, for what only configuration knows, the schema's
+// defaults, so an imported participant plans cleanly against a
+// configuration that leaves them unset; Read then fills in the rest. The
+// participant is marked imported until its first update (see
+// announceAdopted).
 func (r *participantResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	account, conference, call, diags := r.importKey(ctx, req)
 	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), participantID(account, conference, call))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("account_sid"), account)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("conference_sid"), conference)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("call_sid"), call)...)
+	resp.Diagnostics.Append(setSchemaDefaults(ctx, participantSchema(ctx), &resp.State)...)
+	for name, value := range map[string]string{
+		"id": participantID(account, conference, call), "account_sid": account, "conference_sid": conference, "call_sid": call,
+	} {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), value)...)
+	}
+	resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, []byte("true"))...)
 	if resp.Identity != nil {
 		resp.Diagnostics.Append(resp.Identity.Set(ctx, newParticipantIdentity(account, conference, call))...)
 	}
-}
-
-// copyComputed carries API-owned values over when no request was needed.
-func (m *participantModel) copyComputed(state *participantModel) {
-	m.ID = state.ID
-	m.Status = state.Status
-	m.DateCreated = state.DateCreated
-	m.DateUpdated = state.DateUpdated
-	m.EndConferenceOnExit = state.EndConferenceOnExit
-	m.StartConferenceOnEnter = state.StartConferenceOnEnter
-	m.URI = state.URI
 }

@@ -19,7 +19,12 @@ import (
 )
 
 func (r *participantResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+	resp.Schema = participantSchema(ctx)
+}
+
+// participantSchema is the signalwire_conference_participant schema; ImportState reads its defaults.
+func participantSchema(ctx context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Sets how a live participant of a SignalWire conference is treated: muted, on hold with " +
 			"hold music, coaching another call, announcement and wait music. The API has no create endpoint, so " +
 			"creating this resource adopts a participant whose call is already connected to the conference and applies " +

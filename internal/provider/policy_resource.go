@@ -157,9 +157,9 @@ func (r *policyResource) ImportState(ctx context.Context, req resource.ImportSta
 		resp.Diagnostics.AddError("Invalid Import ID", err.Error())
 		return
 	}
-	for name, value := range map[string]any{
+	resp.Diagnostics.Append(setSchemaDefaults(ctx, policySchema(ctx), &resp.State)...)
+	for name, value := range map[string]string{
 		"id": policyID(account, sids[0]), "account_sid": account, "conference_sid": sids[0],
-		"hold_method": defaultHoldMethod, "exclude_moderators": false, "on_destroy": onDestroyKeep,
 	} {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), value)...)
 	}

@@ -18,7 +18,12 @@ import (
 )
 
 func (r *policyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+	resp.Schema = policySchema(ctx)
+}
+
+// policySchema is the signalwire_conference_participant_policy schema; ImportState reads its defaults.
+func policySchema(ctx context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "Sets everyone in a SignalWire conference the same way, following who joins: mutes or " +
 			"holds every participant except the calls it excludes. Each refresh lists the conference's participants " +
 			"(one request per 1,000); a plan shows exactly the participants out of line with the policy, and apply " +
