@@ -75,22 +75,22 @@ func setSchemaDefaults(ctx context.Context, s schema.Schema, state *tfsdk.State)
 	for name, a := range s.Attributes {
 		p := path.Root(name)
 		var value attr.Value
+		var ds diag.Diagnostics
 		switch a := a.(type) {
 		case schema.StringAttribute:
 			if a.Default != nil {
-				var resp defaults.StringResponse
-				a.Default.DefaultString(ctx, defaults.StringRequest{Path: p}, &resp)
-				value = resp.PlanValue
-				diags.Append(resp.Diagnostics...)
+				var r defaults.StringResponse
+				a.Default.DefaultString(ctx, defaults.StringRequest{Path: p}, &r)
+				value, ds = r.PlanValue, r.Diagnostics
 			}
 		case schema.BoolAttribute:
 			if a.Default != nil {
-				var resp defaults.BoolResponse
-				a.Default.DefaultBool(ctx, defaults.BoolRequest{Path: p}, &resp)
-				value = resp.PlanValue
-				diags.Append(resp.Diagnostics...)
+				var r defaults.BoolResponse
+				a.Default.DefaultBool(ctx, defaults.BoolRequest{Path: p}, &r)
+				value, ds = r.PlanValue, r.Diagnostics
 			}
 		}
+		diags.Append(ds...)
 		if value != nil {
 			diags.Append(state.SetAttribute(ctx, p, value)...)
 		}

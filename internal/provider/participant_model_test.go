@@ -170,9 +170,11 @@ func TestEverySettingHasARequestRule(t *testing.T) {
 		edit func(state, plan *participantModel)
 		want string // the encoded form; "" for attributes the API never hears of
 	}{
-		"muted":    {func(_, p *participantModel) { p.Muted = types.BoolValue(true) }, "Muted=true"},
-		"hold":     {func(_, p *participantModel) { p.Hold = types.BoolValue(true) }, "Hold=true"},
-		"coaching": {func(_, p *participantModel) { p.Coaching, p.CallSIDToCoach = types.BoolValue(true), sidtypes.NewSIDValue(callB) }, "CallSidToCoach=" + callB + "&Coaching=true"},
+		"muted": {func(_, p *participantModel) { p.Muted = types.BoolValue(true) }, "Muted=true"},
+		"hold":  {func(_, p *participantModel) { p.Hold = types.BoolValue(true) }, "Hold=true"},
+		"coaching": {func(_, p *participantModel) {
+			p.Coaching, p.CallSIDToCoach = types.BoolValue(true), sidtypes.NewSIDValue(callB)
+		}, "CallSidToCoach=" + callB + "&Coaching=true"},
 		"call_sid_to_coach": {func(s, p *participantModel) {
 			s.Coaching, s.CallSIDToCoach = types.BoolValue(true), sidtypes.NewSIDValue(callA)
 			p.Coaching, p.CallSIDToCoach = types.BoolValue(true), sidtypes.NewSIDValue(callB)
