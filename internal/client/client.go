@@ -55,9 +55,9 @@ type Config struct {
 	// HTTPClient is optional; the default is a pooled keep-alive client.
 	HTTPClient *http.Client
 	// MaxRetries is the number of retries after the first attempt for
-	// answers and errors that RetriedStatuses(false) and connection errors
-	// cover; <0 means 0. Throttled answers (429) are retried until the
-	// context's deadline instead.
+	// the statuses Retries().Counted lists and for connection errors; <0
+	// means 0. Throttled answers (Retries().Throttled) are retried until
+	// the context's deadline instead.
 	MaxRetries   int
 	RetryWaitMin time.Duration // default 1s
 	RetryWaitMax time.Duration // default 30s

@@ -5,16 +5,18 @@
 // (project ID and API token), retries, and turns non-2xx answers into
 // *APIError.
 //
-// Retries follow one table, retriedStatuses (RetriedStatuses lists it). A
-// 429 means the API did not process the request and wants fewer of them: it
-// is retried for as long as the context allows (DefaultThrottleTimeout when
-// the context has no deadline), without counting against Config.MaxRetries.
-// 500, 502, 503, 504 and connection errors are retried up to MaxRetries
-// times. Waits grow exponentially with jitter between Config.RetryWaitMin and
+// Retries follow one table, retriedStatuses (Retries lists it, and the
+// provider's documentation is generated from it). A throttled status (the
+// API's rate limit) means the API did not process the request and wants
+// fewer of them: it is retried for as long as the context allows
+// (DefaultThrottleTimeout when the context has no deadline), without
+// counting against Config.MaxRetries. The other listed statuses and
+// connection errors are retried up to MaxRetries times.
+// Waits grow exponentially with jitter between Config.RetryWaitMin and
 // RetryWaitMax; a Retry-After header (seconds or an HTTP date) sets the wait
 // instead, capped at RetryWaitMax so a server cannot stall a run, plus up to
 // half again as jitter so requests throttled together do not return together.
-// Other 4xx answers, TLS certificate failures, a server that answers https
+// Statuses not in the table, TLS certificate failures, a server that answers https
 // without TLS (http.ErrSchemeMismatch) and a host name the DNS says
 // does not exist are never retried. A request the client stops retrying
 // fails with a *GiveUpError carrying its attempts, elapsed time and why it
@@ -30,19 +32,19 @@
 // Pacing: every attempt of every call of one Client first takes a token from
 // one shared token bucket (golang.org/x/time/rate), in the order the attempts
 // asked. The bucket starts at Config.MaxRequestsPerSecond (unlimited without
-// it). Each 429 lowers its rate to rateDecrease of the rate the API was
+// it). Each throttled answer lowers its rate to rateDecrease of the rate the API was
 // accepting, and successes that had to wait for a token raise it again by
 // rateIncrease of that rate per second, up to the ceiling: additive increase,
 // multiplicative decrease, so the client settles at the pace the API allows
 // instead of retrying in bursts.
 //
 // Announcements are the exception. A participant update that carries
-// AnnounceUrl plays the announcement every time the server processes it. A
-// 429 or 503 means the request was not processed, and a failed dial means it
-// was never sent, so those are still retried. A 500, 502 or 504, or a
-// connection that breaks after the request was written, may follow a
-// processed request; retrying could play the announcement twice, so the client
-// stops and returns an error wrapping ErrAnnouncementUncertain instead.
+// AnnounceUrl plays the announcement every time the server processes it.
+// Statuses the table marks unprocessed, and a failed dial (the request was
+// never sent), are still retried. Any other listed status, or a connection
+// that breaks after the request was written, may follow a processed
+// request; retrying could play the announcement twice, so the client stops
+// and returns an error wrapping ErrAnnouncementUncertain instead.
 //
 // Outcomes: a participant update whose 2xx answer cannot be used (empty, cut
 // short, not JSON, or missing a member the OpenAPI document requires), or

@@ -239,18 +239,35 @@ var retriedStatuses = map[int]retryRule{
 	http.StatusGatewayTimeout:      {},
 }
 
-// RetriedStatuses lists, in order, the answer statuses the client retries:
-// throttled ones (retried until the deadline) or the others (retried up to
-// MaxRetries times). Documentation is generated from it.
-func RetriedStatuses(throttled bool) []int {
-	var out []int
+// RetryTable is retriedStatuses as sorted lists of statuses, for the
+// documentation generated from it; nothing else states which statuses are
+// retried.
+type RetryTable struct {
+	Throttled      []int // rate limits: retried until the deadline, outside MaxRetries
+	Counted        []int // retried up to MaxRetries times
+	Unprocessed    []int // promise the request was not processed: retried even with an announcement
+	MaybeProcessed []int // may follow a processed request: an announcement is not retried
+}
+
+// Retries returns the retry table.
+func Retries() RetryTable {
+	var t RetryTable
 	for code, rule := range retriedStatuses {
-		if rule.throttled == throttled {
-			out = append(out, code)
+		if rule.throttled {
+			t.Throttled = append(t.Throttled, code)
+		} else {
+			t.Counted = append(t.Counted, code)
+		}
+		if rule.unprocessed {
+			t.Unprocessed = append(t.Unprocessed, code)
+		} else {
+			t.MaybeProcessed = append(t.MaybeProcessed, code)
 		}
 	}
-	slices.Sort(out)
-	return out
+	for _, list := range []*[]int{&t.Throttled, &t.Counted, &t.Unprocessed, &t.MaybeProcessed} {
+		slices.Sort(*list)
+	}
+	return t
 }
 
 func isThrottled(code int) bool { return retriedStatuses[code].throttled }

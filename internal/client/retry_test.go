@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -317,5 +318,32 @@ func TestAnnouncementCancelled(t *testing.T) {
 				t.Fatalf("err = %v, want uncertain=%v", err, tt.uncertain)
 			}
 		})
+	}
+}
+
+// TestRetriesAgreesWithTheRules checks the lists the documentation is
+// generated from against the functions the client decides with.
+func TestRetriesAgreesWithTheRules(t *testing.T) {
+	tbl := Retries()
+	if len(tbl.Throttled)+len(tbl.Counted) != len(retriedStatuses) || len(tbl.Unprocessed)+len(tbl.MaybeProcessed) != len(retriedStatuses) {
+		t.Fatalf("Retries() = %+v does not partition the %d statuses of the table", tbl, len(retriedStatuses))
+	}
+	for _, code := range tbl.Throttled {
+		if !isThrottled(code) || !retryableStatus(code, false) {
+			t.Errorf("%d is listed throttled but is not retried as such", code)
+		}
+	}
+	for _, code := range tbl.Unprocessed {
+		if !retryableStatus(code, true) || mayHaveBeenProcessed(code) {
+			t.Errorf("%d is listed unprocessed but an announcement is not retried after it", code)
+		}
+	}
+	for _, code := range tbl.MaybeProcessed {
+		if retryableStatus(code, true) || !retryableStatus(code, false) {
+			t.Errorf("%d is listed maybe-processed but announcements are retried after it", code)
+		}
+	}
+	if !slices.IsSorted(tbl.Counted) {
+		t.Errorf("Counted %v is not sorted", tbl.Counted)
 	}
 }

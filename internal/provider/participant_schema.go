@@ -53,7 +53,7 @@ func participantSchema(ctx context.Context) schema.Schema {
 			},
 			"announce_url": urlAttribute("A URL returning LaML or an audio file to announce to the participant. " +
 				"The announcement plays every time this URL is sent, which happens on create and whenever the URL " +
-				"itself changes; other changes never replay it."),
+				"itself changes; other changes never replay it. " + announceRetries()),
 			"announce_method": methodAttribute("The HTTP method used to fetch `announce_url`.", defaultAnnounceMethod),
 			"hold_url":        urlAttribute("A URL returning LaML or an audio file to play while the participant is on hold."),
 			"hold_method":     methodAttribute("The HTTP method used to fetch `hold_url`.", defaultHoldMethod),

@@ -115,15 +115,9 @@ func (p *signalwireProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Sensitive: true,
 			},
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("How many times a request is retried after a server error (%s) or a "+
-					"connection error, with exponential backoff and jitter that honours `Retry-After`. A rate limit (%s) "+
-					"does not count against it: the API did not process the request, so it is retried until the "+
-					"operation's timeout (`timeouts` on the resource). Other errors are never retried. Defaults to `%d`; "+
-					"falls back to the `%s` environment variable. `0` disables these retries.",
-					statusList(client.RetriedStatuses(false)), statusList(client.RetriedStatuses(true)),
-					client.DefaultMaxRetries, envMaxRetries),
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(0, maxRetriesLimit)},
+				MarkdownDescription: maxRetriesDescription(),
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(0, maxRetriesLimit)},
 			},
 			"max_requests_per_second": schema.Float64Attribute{
 				MarkdownDescription: fmt.Sprintf("The most requests per second this provider configuration sends, all its "+
@@ -131,7 +125,7 @@ func (p *signalwireProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					"traffic of live calls. At least `%g`; no ceiling by default. Below it the provider also keeps the "+
 					"API's pace on its own: each rate limit answer (%s) lowers its request rate and requests that succeed "+
 					"raise it again. Falls back to the `%s` environment variable.",
-					client.MinRequestsPerSecond, statusList(client.RetriedStatuses(true)), envMaxRate),
+					client.MinRequestsPerSecond, statusList(client.Retries().Throttled), envMaxRate),
 				Optional:   true,
 				Validators: []validator.Float64{float64validator.AtLeast(client.MinRequestsPerSecond)},
 			},
@@ -139,13 +133,40 @@ func (p *signalwireProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 	}
 }
 
-// statusList renders HTTP statuses for descriptions, e.g. "500, 502".
+// The retry policy in words, for the generated documentation: every status
+// comes from the client's retry table, so nothing here restates one.
+
+func maxRetriesDescription() string {
+	t := client.Retries()
+	return fmt.Sprintf("How many times a request is retried after a server error (%s) or a connection error, "+
+		"waiting from %s up to %s between tries (exponential backoff with jitter; a `Retry-After` header sets the wait "+
+		"instead). A rate limit (%s) does not count against it: the API did not process the request, so it is "+
+		"retried until the operation's timeout (`timeouts` on the resource). Other errors are never retried. "+
+		"From `0` (which disables these retries) to `%d`; defaults to `%d`; falls back to the `%s` environment variable.",
+		statusList(t.Counted), client.DefaultRetryWaitMin, client.DefaultRetryWaitMax, statusList(t.Throttled),
+		maxRetriesLimit, client.DefaultMaxRetries, envMaxRetries)
+}
+
+// announceRetries says when a request carrying announce_url is retried.
+func announceRetries() string {
+	t := client.Retries()
+	return fmt.Sprintf("A request carrying it is retried only when the API cannot have processed it: after %s, or "+
+		"when the connection could not be made. After %s, or a connection that broke once the request was sent, the "+
+		"announcement may already have played, so the provider stops with an error instead of risking a second play: "+
+		"check the call, then apply again (which plays it again), or remove `announce_url` first.",
+		statusList(t.Unprocessed), statusList(t.MaybeProcessed))
+}
+
+// statusList renders HTTP statuses for descriptions: "`500`, `502` or `504`".
 func statusList(codes []int) string {
 	parts := make([]string, len(codes))
 	for i, c := range codes {
-		parts[i] = strconv.Itoa(c)
+		parts[i] = "`" + strconv.Itoa(c) + "`"
 	}
-	return strings.Join(parts, ", ")
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " or " + parts[len(parts)-1]
 }
 
 func (p *signalwireProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
