@@ -20,7 +20,7 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "set to true to run the provider with support for debuggers like delve")
 	flag.Parse()
 
-	if err := quietUnreadLogsFromEnv(debug); err != nil {
+	if err := provider.QuietUnreadLogs(debug); err != nil {
 		log.Fatal(err.Error())
 	}
 	var opts []tf6server.ServeOpt

@@ -61,3 +61,18 @@ func TestRetryPolicyIsNotRestated(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyMainAtTheRoot keeps the repository root to main.go among Go files:
+// everything else belongs to a package under internal/ or cmd/.
+func TestOnlyMainAtTheRoot(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("../../*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if filepath.Base(f) != "main.go" {
+			t.Errorf("%s is a Go file at the repository root beside main.go: move it into a package under internal/", filepath.Base(f))
+		}
+	}
+}
