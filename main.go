@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/provider"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/registry"
 )
 
 // version and commit are stamped at release time by goreleaser.
@@ -27,7 +28,7 @@ func main() {
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
 	}
-	err := tf6server.Serve("registry.terraform.io/seed177019bb/signalwire", provider.NewServer(version, commit), opts...)
+	err := tf6server.Serve(registry.Address, provider.NewServer(version, commit), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

@@ -26,18 +26,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/registry"
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 const (
-	envSpaceURL     = "SIGNALWIRE_SPACE_URL"
-	envSpace        = "SIGNALWIRE_SPACE"
-	envAPIHostname  = "SIGNALWIRE_API_HOSTNAME"
-	envProjectID    = "SIGNALWIRE_PROJECT_ID"
-	envAPIToken     = "SIGNALWIRE_API_TOKEN"
-	envMaxRetries   = "SIGNALWIRE_MAX_RETRIES"
-	envMaxRate      = "SIGNALWIRE_MAX_REQUESTS_PER_SECOND"
-	providerAddress = "registry.terraform.io/seed177019bb/signalwire"
+	envSpaceURL    = "SIGNALWIRE_SPACE_URL"
+	envSpace       = "SIGNALWIRE_SPACE"
+	envAPIHostname = "SIGNALWIRE_API_HOSTNAME"
+	envProjectID   = "SIGNALWIRE_PROJECT_ID"
+	envAPIToken    = "SIGNALWIRE_API_TOKEN"
+	envMaxRetries  = "SIGNALWIRE_MAX_RETRIES"
+	envMaxRate     = "SIGNALWIRE_MAX_REQUESTS_PER_SECOND"
 
 	// maxRetriesLimit is the largest max_retries accepted.
 	maxRetriesLimit = 20
@@ -206,7 +206,7 @@ func (p *signalwireProvider) userAgent(terraformVersion string) string {
 		terraformVersion = "unknown"
 	}
 	return fmt.Sprintf("terraform-provider-signalwire/%s (+https://%s; commit %s) Terraform/%s",
-		p.version, providerAddress, p.commit, terraformVersion)
+		p.version, registry.Address, p.commit, terraformVersion)
 }
 
 func (p *signalwireProvider) Resources(context.Context) []func() resource.Resource {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/fakeapi"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/registry"
 )
 
 // TestAccSecrets_tokenNeverWritten applies with TF_LOG=TRACE and checks that
@@ -103,13 +104,8 @@ func pluginEngine(t *testing.T) (engine, cliConfig string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	host := "registry.terraform.io"
-	if strings.Contains(filepath.Base(engine), "tofu") {
-		host = "registry.opentofu.org"
-	}
 	cliConfig = filepath.Join(t.TempDir(), "cli.tfrc")
-	writeFile(t, cliConfig, fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
-		host+"/seed177019bb/signalwire", pluginDir))
+	writeFile(t, cliConfig, registry.DevOverrides(map[string]string{registry.Source: pluginDir}))
 	return engine, cliConfig
 }
 

@@ -22,12 +22,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/provider"
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/registry"
 )
 
 const identityKey = "resource_identity_schemas"
 
 func main() {
-	address := flag.String("address", "registry.terraform.io/seed177019bb/signalwire", "the provider's source address in the export")
+	address := flag.String("address", registry.Address, "the provider's source address in the export")
 	name := flag.String("name", "signalwire", "the key the provider's schema gets")
 	flag.Parse()
 	if err := run(context.Background(), os.Stdin, os.Stdout, *address, *name); err != nil {

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"strings"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/registry"
 )
 
 // Prefixes of the sids the fake generates from its counters (see
@@ -11,16 +13,13 @@ const (
 	conferencePrefix = "cf000000"
 	callPrefix       = "ca000000"
 	holdURL          = "https://example.com/hold-music.xml"
-	providerSource   = "seed177019bb/signalwire"
-	providerAddress  = "registry.terraform.io/" + providerSource
 
 	// The framework peer: hashicorp/terraform-provider-time, whose
 	// time_static resource has no API behind it, so it costs what
 	// terraform-plugin-framework itself costs.
-	peerSource  = "hashicorp/time"
-	peerAddress = "registry.terraform.io/" + peerSource
-	peerBinary  = "terraform-provider-time"
-	peerName    = "time_static"
+	peerSource = "hashicorp/time"
+	peerBinary = "terraform-provider-time"
+	peerName   = "time_static"
 )
 
 // generatedSID is the sid a fresh fake gives to generated conference or call n.
@@ -70,7 +69,7 @@ func writeFields(b *strings.Builder, indent string, fields [][2]string) {
 
 // providerPreamble requires the provider and configures it from the
 // environment: credentials and the space URL.
-var providerPreamble = requiredProvider("signalwire", providerSource) + `
+var providerPreamble = requiredProvider("signalwire", registry.Source) + `
 provider "signalwire" {}
 `
 
@@ -118,9 +117,9 @@ func objectConfig(typ, attr string, n int, changed bool) string {
 // cliConfig points the engine at the built provider and, when peerDir is
 // set, the framework peer, so no init is needed.
 func cliConfig(providerDir, peerDir string) string {
-	overrides := fmt.Sprintf("    %q = %q\n", providerAddress, providerDir)
+	dirs := map[string]string{registry.Source: providerDir}
 	if peerDir != "" {
-		overrides += fmt.Sprintf("    %q = %q\n", peerAddress, peerDir)
+		dirs[peerSource] = peerDir
 	}
-	return "provider_installation {\n  dev_overrides {\n" + overrides + "  }\n  direct {}\n}\n"
+	return registry.DevOverrides(dirs)
 }
