@@ -27,7 +27,8 @@ type badInput struct {
 // TestAccValidation_badInput runs every row and checks the error text, the
 // attribute it points at, and the fake's request log. Rows with provider
 // settings need the SIGNALWIRE_* variables cleared, so the test cannot run in
-// parallel with others.
+// parallel with others. TestValidateConfig_oneDiagnosticPerBadValue counts
+// the diagnostics of the same bad values: exactly one each.
 func TestAccValidation_badInput(t *testing.T) {
 	for _, k := range []string{envSpaceURL, envSpace, envAPIHostname, envProjectID, envAPIToken, envMaxRetries} {
 		t.Setenv(k, "")

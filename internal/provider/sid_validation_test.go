@@ -132,3 +132,81 @@ func summaries(diags []*tfprotov6.Diagnostic) []string {
 	}
 	return out
 }
+
+// TestValidateConfig_oneDiagnosticPerBadValue: each bad value of the
+// bad-input matrices (the participant's and the policy's), alone in an
+// otherwise valid configuration, gives exactly one error, with the summary
+// the matrices expect. Terraform stops at validation, so this is every
+// diagnostic the user sees for it.
+func TestValidateConfig_oneDiagnosticPerBadValue(t *testing.T) {
+	ctx := context.Background()
+	server, err := providerserver.NewProtocol6WithError(New("test", "test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const (
+		conf  = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d"
+		call  = "c0ffee00-1111-4222-8333-444455556666"
+		other = "c0ffee00-2222-4222-8333-444455556666"
+	)
+	yes := tftypes.NewValue(tftypes.Bool, true)
+	no := tftypes.NewValue(tftypes.Bool, false)
+	sids := func(s ...string) tftypes.Value {
+		vals := make([]tftypes.Value, len(s))
+		for i, v := range s {
+			vals[i] = str(v)
+		}
+		return tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, vals)
+	}
+	type set = map[string]tftypes.Value
+	participant, policy := "signalwire_conference_participant", "signalwire_conference_participant_policy"
+	cases := []struct {
+		name, typeName, summary string
+		set                     set
+	}{
+		{"coaching without target", participant, "Missing Call SID to Coach", set{"coaching": yes}},
+		{"target without coaching", participant, "Call SID to Coach Without Coaching", set{"call_sid_to_coach": str(other)}},
+		{"target with coaching false", participant, "Call SID to Coach Without Coaching", set{"coaching": no, "call_sid_to_coach": str(other)}},
+		{"coaching itself", participant, "Participant Cannot Coach Itself", set{"coaching": yes, "call_sid_to_coach": str(call)}},
+		{"coach target not a uuid", participant, "Invalid SignalWire ID", set{"coaching": yes, "call_sid_to_coach": str("CA123")}},
+		{"upper-case coaching itself", participant, "Participant Cannot Coach Itself", set{"coaching": yes, "call_sid_to_coach": str(strings.ToUpper(call))}},
+		{"relative announce url", participant, "Invalid URL", set{"announce_url": str("/welcome.xml")}},
+		{"ftp hold url", participant, "Invalid URL", set{"hold_url": str("ftp://example.com/hold.mp3")}},
+		{"wait url without scheme", participant, "Invalid URL", set{"wait_url": str("example.com/wait.xml")}},
+		{"announce method", participant, "Invalid Attribute Value Match", set{"announce_method": str("PUT")}},
+		{"hold method", participant, "Invalid Attribute Value Match", set{"hold_method": str("get")}},
+		{"wait method", participant, "Invalid Attribute Value Match", set{"wait_method": str("DELETE")}},
+		{"on_destroy", participant, "Invalid Attribute Value Match", set{"on_destroy": str("hangup")}},
+		{"policy ftp hold url", policy, "Invalid URL", set{"hold": yes, "hold_url": str("ftp://example.com/hold.mp3")}},
+		{"policy hold method", policy, "Invalid Attribute Value Match", set{"hold": yes, "hold_method": str("get")}},
+		{"policy excluded sid", policy, "Invalid SignalWire ID", set{"muted": yes, "exclude_call_sids": sids(call, "CA0123")}},
+		{"policy on_destroy", policy, "Invalid Attribute Value Match", set{"muted": yes, "on_destroy": str("remove")}},
+		{"policy sets nothing", policy, "Conference Participant Policy Sets Nothing", set{"exclude_moderators": yes}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			obj, ok := schemas.ResourceSchemas[tc.typeName].ValueType().(tftypes.Object)
+			if !ok {
+				t.Fatalf("schema type of %s", tc.typeName)
+			}
+			values := set{"conference_sid": str(conf)}
+			if tc.typeName == participant {
+				values["call_sid"] = str(call)
+			}
+			for k, v := range tc.set {
+				values[k] = v
+			}
+			diags, err := validateConfig(ctx, server, "resource", tc.typeName, configValue(t, obj, values))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(diags) != 1 || diags[0].Summary != tc.summary || diags[0].Severity != tfprotov6.DiagnosticSeverityError {
+				t.Errorf("%d diagnostic(s), want one error %q: %v", len(diags), tc.summary, summaries(diags))
+			}
+		})
+	}
+}
