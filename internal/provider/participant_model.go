@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"reflect"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/seed177019bb/terraform-provider-signalwire/internal/client"
@@ -152,4 +151,73 @@ func settingsShown(sent client.UpdateParticipantParams, got *participantData) bo
 	same := func(want *bool, have types.Bool) bool { return want == nil || *want == have.ValueBool() }
 	return same(sent.Muted, got.Muted) && same(sent.Hold, got.Hold) && same(sent.Coaching, got.Coaching) &&
 		(sent.CallSIDToCoach == nil || sidtypes.Same(*sent.CallSIDToCoach, got.CallSIDToCoach.ValueString()))
+}
+
+// participantData is a participant as the data sources expose it: the
+// signalwire_conference_participant data source's model and the element of
+// signalwire_conference_participants' list.
+type participantData struct {
+	ID                     types.String `tfsdk:"id"`
+	AccountSID             sidtypes.SID `tfsdk:"account_sid"`
+	ConferenceSID          sidtypes.SID `tfsdk:"conference_sid"`
+	CallSID                sidtypes.SID `tfsdk:"call_sid"`
+	Muted                  types.Bool   `tfsdk:"muted"`
+	Hold                   types.Bool   `tfsdk:"hold"`
+	Coaching               types.Bool   `tfsdk:"coaching"`
+	CallSIDToCoach         sidtypes.SID `tfsdk:"call_sid_to_coach"`
+	Status                 types.String `tfsdk:"status"`
+	DateCreated            types.String `tfsdk:"date_created"`
+	DateUpdated            types.String `tfsdk:"date_updated"`
+	EndConferenceOnExit    types.Bool   `tfsdk:"end_conference_on_exit"`
+	StartConferenceOnEnter types.Bool   `tfsdk:"start_conference_on_enter"`
+	URI                    types.String `tfsdk:"uri"`
+}
+
+// flattenParticipant is the one mapping from the API's participant to
+// Terraform values; the resource uses it too.
+func flattenParticipant(p *client.Participant) participantData {
+	return participantData{
+		ID:                     types.StringValue(participantID(p.AccountSID, p.ConferenceSID, p.CallSID)),
+		AccountSID:             sidtypes.NewSIDValue(p.AccountSID),
+		ConferenceSID:          sidtypes.NewSIDValue(p.ConferenceSID),
+		CallSID:                sidtypes.NewSIDValue(p.CallSID),
+		Muted:                  types.BoolValue(p.Muted),
+		Hold:                   types.BoolValue(p.Hold),
+		Coaching:               types.BoolValue(p.Coaching),
+		CallSIDToCoach:         optionalSID(p.CallSIDToCoach),
+		Status:                 types.StringValue(p.Status),
+		DateCreated:            types.StringValue(p.DateCreated.String()),
+		DateUpdated:            types.StringValue(p.DateUpdated.String()),
+		EndConferenceOnExit:    types.BoolValue(p.EndConferenceOnExit),
+		StartConferenceOnEnter: types.BoolValue(p.StartConferenceOnEnter),
+		URI:                    types.StringValue(p.URI),
+	}
+}
+
+// optionalSID maps the API's empty string (or null) to a null value.
+func optionalSID(s string) sidtypes.SID {
+	if s == "" {
+		return sidtypes.NewSIDNull()
+	}
+	return sidtypes.NewSIDValue(s)
+}
+
+// participantIdentity names a participant for import blocks with identity
+// (Terraform 1.12 and later, OpenTofu 1.12 and later).
+type participantIdentity struct {
+	AccountSID    types.String `tfsdk:"account_sid"`
+	ConferenceSID types.String `tfsdk:"conference_sid"`
+	CallSID       types.String `tfsdk:"call_sid"`
+}
+
+// newParticipantIdentity is the identity of a participant, in the API's
+// spelling: Terraform and the framework compare identities exactly, so one
+// that followed the configured spelling would "change" when only the case
+// of a sid did.
+func newParticipantIdentity(account, conference, call string) participantIdentity {
+	return participantIdentity{
+		AccountSID:    types.StringValue(sidtypes.Canonical(account)),
+		ConferenceSID: types.StringValue(sidtypes.Canonical(conference)),
+		CallSID:       types.StringValue(sidtypes.Canonical(call)),
+	}
 }

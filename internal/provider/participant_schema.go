@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -20,6 +21,25 @@ import (
 
 func (r *participantResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = participantSchema(ctx)
+}
+
+func (r *participantResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"account_sid": identityschema.StringAttribute{
+				Description:       "The account (project) the conference belongs to. Defaults to the provider's project_id.",
+				OptionalForImport: true,
+			},
+			"conference_sid": identityschema.StringAttribute{
+				Description:       "The sid of the conference the participant is in.",
+				RequiredForImport: true,
+			},
+			"call_sid": identityschema.StringAttribute{
+				Description:       "The sid of the participant's call.",
+				RequiredForImport: true,
+			},
+		},
+	}
 }
 
 // participantSchema is the signalwire_conference_participant schema; ImportState reads its defaults.
