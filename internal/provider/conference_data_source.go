@@ -27,7 +27,7 @@ var (
 )
 
 type conferenceDataSource struct {
-	data *providerData
+	dataSourceBase
 }
 
 type conferenceDataModel struct {
@@ -44,11 +44,7 @@ type conferenceDataModel struct {
 
 // NewConferenceDataSource is the signalwire_conference data source factory.
 func NewConferenceDataSource() datasource.DataSource {
-	return &conferenceDataSource{}
-}
-
-func (d *conferenceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_conference"
+	return &conferenceDataSource{dataSourceBase{typeSuffix: "_conference"}}
 }
 
 func (d *conferenceDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -98,10 +94,6 @@ func (d *conferenceDataSource) ConfigValidators(context.Context) []datasource.Co
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("sid"), path.MatchRoot("friendly_name")),
 	}
-}
-
-func (d *conferenceDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureDataSource(req, resp)
 }
 
 // Read makes one GET by sid, or one GET per page of the filtered list by name.

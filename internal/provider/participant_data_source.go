@@ -14,17 +14,13 @@ var (
 )
 
 type participantDataSource struct {
-	data *providerData
+	dataSourceBase
 }
 
 // NewConferenceParticipantDataSource is the signalwire_conference_participant
 // data source factory.
 func NewConferenceParticipantDataSource() datasource.DataSource {
-	return &participantDataSource{}
-}
-
-func (d *participantDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_conference_participant"
+	return &participantDataSource{dataSourceBase{typeSuffix: "_conference_participant"}}
 }
 
 func (d *participantDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -35,10 +31,6 @@ func (d *participantDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			"`signalwire_conference_participant` resource.",
 		Attributes: participantDataAttributes(true),
 	}
-}
-
-func (d *participantDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureDataSource(req, resp)
 }
 
 // Read makes one GET.

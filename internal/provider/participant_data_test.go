@@ -108,7 +108,7 @@ func TestConferenceMatchError(t *testing.T) {
 // missing account is the provider's project.
 func TestImportKey(t *testing.T) {
 	ctx := context.Background()
-	r := &participantResource{data: &providerData{projectID: testAccount}}
+	r := &participantResource{resourceBase{data: &providerData{projectID: testAccount}}}
 	var schemaResp resource.IdentitySchemaResponse
 	r.IdentitySchema(ctx, resource.IdentitySchemaRequest{}, &schemaResp)
 	identity := func(account, conference, call types.String) *tfsdk.ResourceIdentity {

@@ -72,7 +72,7 @@ func TestSendLearnsOutcome(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := &participantResource{data: &providerData{client: c, projectID: fake.ProjectID()}}
+			r := &participantResource{resourceBase{data: &providerData{client: c, projectID: fake.ProjectID()}}}
 			m := baseModel()
 			m.AccountSID, m.ConferenceSID = sidtypes.NewSIDValue(fake.ProjectID()), sidtypes.NewSIDValue(strings.ToUpper(conf))
 			m.CallSID, m.Muted = sidtypes.NewSIDValue(call), types.BoolValue(true)

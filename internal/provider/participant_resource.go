@@ -32,21 +32,13 @@ var (
 )
 
 type participantResource struct {
-	data *providerData
+	resourceBase
 }
 
 // NewConferenceParticipantResource is the signalwire_conference_participant
 // resource factory.
 func NewConferenceParticipantResource() resource.Resource {
-	return &participantResource{}
-}
-
-func (r *participantResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_conference_participant"
-}
-
-func (r *participantResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configureResource(req, resp)
+	return &participantResource{resourceBase{typeSuffix: "_conference_participant"}}
 }
 
 // ValidateConfig enforces the API's cross-field rules before any request.

@@ -17,7 +17,7 @@ var (
 )
 
 type participantsDataSource struct {
-	data *providerData
+	dataSourceBase
 }
 
 type participantsDataModel struct {
@@ -33,11 +33,7 @@ type participantsDataModel struct {
 // NewConferenceParticipantsDataSource is the
 // signalwire_conference_participants data source factory.
 func NewConferenceParticipantsDataSource() datasource.DataSource {
-	return &participantsDataSource{}
-}
-
-func (d *participantsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_conference_participants"
+	return &participantsDataSource{dataSourceBase{typeSuffix: "_conference_participants"}}
 }
 
 func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -76,10 +72,6 @@ func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			},
 		},
 	}
-}
-
-func (d *participantsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = configureDataSource(req, resp)
 }
 
 // Read makes one GET per page of up to 1,000 participants.

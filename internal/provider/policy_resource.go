@@ -23,21 +23,13 @@ var (
 )
 
 type policyResource struct {
-	data *providerData
+	resourceBase
 }
 
 // NewConferenceParticipantPolicyResource is the
 // signalwire_conference_participant_policy resource factory.
 func NewConferenceParticipantPolicyResource() resource.Resource {
-	return &policyResource{}
-}
-
-func (r *policyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_conference_participant_policy"
-}
-
-func (r *policyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = configureResource(req, resp)
+	return &policyResource{resourceBase{typeSuffix: "_conference_participant_policy"}}
 }
 
 // Create lists the participants and brings every covered one in line. What

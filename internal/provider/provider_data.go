@@ -29,12 +29,34 @@ func providerDataFrom(data any, diags *diag.Diagnostics) *providerData {
 	return pd
 }
 
-func configureDataSource(req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) *providerData {
-	return providerDataFrom(req.ProviderData, &resp.Diagnostics)
+// resourceBase is what every resource has beside its own methods: its type
+// name after the provider's, such as "_conference_participant", and, once the
+// provider is configured, the provider's data.
+type resourceBase struct {
+	typeSuffix string
+	data       *providerData
 }
 
-func configureResource(req resource.ConfigureRequest, resp *resource.ConfigureResponse) *providerData {
-	return providerDataFrom(req.ProviderData, &resp.Diagnostics)
+func (b *resourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + b.typeSuffix
+}
+
+func (b *resourceBase) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	b.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+// dataSourceBase is resourceBase for data sources.
+type dataSourceBase struct {
+	typeSuffix string
+	data       *providerData
+}
+
+func (b *dataSourceBase) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + b.typeSuffix
+}
+
+func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	b.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // accountOrProject is the configured account_sid, else the provider's project.
