@@ -81,6 +81,8 @@ type Client struct {
 	waitMax    time.Duration
 	logger     Logger
 	pacer      *pacer
+	// maxPages is MaxListPages, lowered in tests.
+	maxPages int
 	// now and jitter are time.Now and uniformJitter, replaced in tests.
 	now    func() time.Time
 	jitter func(time.Duration) time.Duration
@@ -118,6 +120,7 @@ func New(cfg Config) (*Client, error) {
 		waitMax:    cfg.RetryWaitMax,
 		logger:     cfg.Logger,
 		pacer:      newPacer(cfg.MaxRequestsPerSecond),
+		maxPages:   MaxListPages,
 		now:        time.Now,
 		jitter:     uniformJitter,
 	}

@@ -42,19 +42,13 @@ func (c *Client) GetConference(ctx context.Context, accountSID, conferenceSID st
 	return &conf, nil
 }
 
-type conferencePage struct {
-	NextPageURI string       `json:"next_page_uri"`
-	Conferences []Conference `json:"conferences"`
-}
-
-// UnmarshalJSON refuses a page without its conferences member.
-func (p *conferencePage) UnmarshalJSON(data []byte) error {
-	type plain conferencePage // without this method
-	return decodePage(data, "conferences", (*plain)(p))
-}
-
-// ListConferences returns every conference matching f, following
-// next_page_uri with one request per page.
+// ListConferences returns every conference of the account that f selects,
+// in the order the API lists them, following next_page_uri with one
+// request per page of f.PageSize conferences. An empty accountSID means the
+// project ID. Errors: an *APIError for a non-2xx answer, an error wrapping
+// ErrUnusableAnswer for a page without its conferences member, or an error
+// when paging does not end (a next_page_uri that repeats, or more than
+// MaxListPages pages).
 func (c *Client) ListConferences(ctx context.Context, accountSID string, f ConferenceListFilter) ([]Conference, error) {
 	query := url.Values{"PageSize": {pageSize(f.PageSize)}}
 	if f.FriendlyName != "" {
@@ -63,20 +57,8 @@ func (c *Client) ListConferences(ctx context.Context, accountSID string, f Confe
 	if f.Status != "" {
 		query.Set("Status", f.Status)
 	}
-	var all []Conference
 	path := c.apiPath("Accounts", c.account(accountSID), "Conferences")
-	err := c.paginate(path, query, func(target string, q url.Values) (string, error) {
-		var page conferencePage
-		if err := c.do(ctx, http.MethodGet, target, q, nil, &page); err != nil {
-			return "", err
-		}
-		all = append(all, page.Conferences...)
-		return page.NextPageURI, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return all, nil
+	return listAll[Conference](ctx, c, path, query, "conferences")
 }
 
 func (c *Client) account(accountSID string) string {

@@ -1,17 +1,19 @@
 package client
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strconv"
 )
 
-const (
-	maxPageSize = 1000
-	// maxPages stops a server that keeps handing out new page links.
-	maxPages = 10000
-)
+// MaxListPages is how many pages a list call follows before giving up, so
+// a server that keeps handing out new page links cannot keep it going.
+const MaxListPages = 10000
+
+const maxPageSize = 1000
 
 func pageSize(n int) string {
 	if n <= 0 || n > maxPageSize {
@@ -20,45 +22,64 @@ func pageSize(n int) string {
 	return strconv.Itoa(n)
 }
 
-// paginate requests the first page at path with query, then follows the
-// next_page_uri each page reports (fetch decodes a page and returns it) until
-// it is empty.
-func (c *Client) paginate(path string, query url.Values, fetch func(target string, query url.Values) (next string, err error)) error {
-	seen := map[string]bool{}
-	target := path
-	for page := 0; ; page++ {
-		if page >= maxPages {
-			return fmt.Errorf("GET %s: gave up after %d pages", path, maxPages)
-		}
-		next, err := fetch(target, query)
-		if err != nil {
-			return err
-		}
-		if next == "" {
-			return nil
-		}
-		if seen[next] {
-			return fmt.Errorf("GET %s: next_page_uri %s repeats an earlier page", path, RedactRawURL(next))
-		}
-		seen[next] = true
-		target, query = next, nil
-	}
-}
-
 func boolString(b bool) string { return strconv.FormatBool(b) }
 
-// decodePage decodes a page of a list answer into page (a pointer to a
-// struct without its own UnmarshalJSON), requiring the member that holds the
-// list: a 2xx answer without it, such as {}, acknowledges the request without
-// saying who is listed, and reading it as an empty list would make everyone
-// seem to have left.
-func decodePage(data []byte, member string, page any) error {
+// listAll returns every item of a list: it GETs path with query, appends the
+// JSON array under member of each page (items decoded as T), and follows the
+// page's next_page_uri (a path from the host carrying its own query, which
+// replaces query) until a page has none. Every page costs one request.
+//
+// Errors: whatever c.do returns for a page; a page that lacks member, or has
+// it null, wraps ErrUnusableAnswer (see listPage); a next_page_uri seen
+// before, or more pages than c.maxPages (MaxListPages), ends the listing with an error
+// naming path, with the link redacted. No partial list is ever returned.
+func listAll[T any](ctx context.Context, c *Client, path string, query url.Values, member string) ([]T, error) {
+	var all []T
+	seen := map[string]bool{}
+	target := path
+	for range c.maxPages {
+		page := listPage[T]{member: member}
+		if err := c.do(ctx, http.MethodGet, target, query, nil, &page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.items...)
+		if page.next == "" {
+			return all, nil
+		}
+		if seen[page.next] {
+			return nil, fmt.Errorf("GET %s: next_page_uri %s repeats an earlier page", path, RedactRawURL(page.next))
+		}
+		seen[page.next] = true
+		target, query = page.next, nil
+	}
+	return nil, fmt.Errorf("GET %s: gave up after %d pages", path, c.maxPages)
+}
+
+// listPage is one page of a list answer: the items under member and the
+// link to the next page, empty (or null) on the last.
+type listPage[T any] struct {
+	member string
+	items  []T
+	next   string
+}
+
+// UnmarshalJSON requires the member that holds the list: a 2xx answer
+// without it, such as {}, acknowledges the request without saying who is
+// listed, and reading it as an empty list would make everyone seem to have
+// left.
+func (p *listPage[T]) UnmarshalJSON(data []byte) error {
 	var members map[string]json.RawMessage
 	if err := json.Unmarshal(data, &members); err != nil {
 		return err
 	}
-	if list, ok := members[member]; !ok || string(list) == "null" {
-		return fmt.Errorf("the page lacks %s", member)
+	list, ok := members[p.member]
+	if !ok || string(list) == "null" {
+		return fmt.Errorf("the page lacks %s", p.member)
 	}
-	return json.Unmarshal(data, page)
+	if next, ok := members["next_page_uri"]; ok {
+		if err := json.Unmarshal(next, &p.next); err != nil {
+			return fmt.Errorf("next_page_uri: %w", err)
+		}
+	}
+	return json.Unmarshal(list, &p.items)
 }

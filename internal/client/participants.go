@@ -52,11 +52,13 @@ func (p UpdateParticipantParams) IsEmpty() bool {
 	return len(p.Encode()) == 0
 }
 
-// ParticipantListFilter narrows ListParticipants. PageSize 0 means 1000, the
-// maximum, so the fewest requests are made.
+// ParticipantListFilter narrows ListParticipants. Muted and Hold, when set,
+// are sent as the query parameters their form tags name. PageSize 0 means
+// 1000, the maximum, so the fewest requests are made.
 type ParticipantListFilter struct {
-	Muted, Hold *bool
-	PageSize    int
+	Muted    *bool `form:"Muted"`
+	Hold     *bool `form:"Hold"`
+	PageSize int
 }
 
 // GetParticipant retrieves one participant. An empty accountSID means the
@@ -105,44 +107,21 @@ func (c *Client) DeleteParticipant(ctx context.Context, accountSID, conferenceSI
 	return c.settleNotFound(ctx, accountSID, conferenceSID, c.do(ctx, http.MethodDelete, path, nil, nil, nil))
 }
 
-type participantPage struct {
-	NextPageURI  string        `json:"next_page_uri"`
-	Participants []Participant `json:"participants"`
-}
-
-// UnmarshalJSON refuses a page without its participants member.
-func (p *participantPage) UnmarshalJSON(data []byte) error {
-	type plain participantPage // without this method
-	return decodePage(data, "participants", (*plain)(p))
-}
-
-// ListParticipants returns every participant of a conference, following
-// next_page_uri with one request per page.
+// ListParticipants returns every participant of a conference that f
+// selects, in the order the API lists them, following next_page_uri with
+// one request per page of f.PageSize participants. An empty accountSID
+// means the project ID. Errors: an *APIError for a non-2xx answer (404 when
+// the conference does not exist), an error wrapping ErrUnusableAnswer for a
+// page without its participants member, or an error when paging does not
+// end (a next_page_uri that repeats, or more than MaxListPages pages).
 func (c *Client) ListParticipants(ctx context.Context, accountSID, conferenceSID string, f ParticipantListFilter) ([]Participant, error) {
 	path, err := c.participantsPath(accountSID, conferenceSID)
 	if err != nil {
 		return nil, err
 	}
-	query := url.Values{"PageSize": {pageSize(f.PageSize)}}
-	if f.Muted != nil {
-		query.Set("Muted", boolString(*f.Muted))
-	}
-	if f.Hold != nil {
-		query.Set("Hold", boolString(*f.Hold))
-	}
-	var all []Participant
-	err = c.paginate(path, query, func(target string, q url.Values) (string, error) {
-		var page participantPage
-		if err := c.do(ctx, http.MethodGet, target, q, nil, &page); err != nil {
-			return "", err
-		}
-		all = append(all, page.Participants...)
-		return page.NextPageURI, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return all, nil
+	query := encodeForm(f)
+	query.Set("PageSize", pageSize(f.PageSize))
+	return listAll[Participant](ctx, c, path, query, "participants")
 }
 
 // participantsPath is the participant collection of a conference.
