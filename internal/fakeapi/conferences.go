@@ -3,7 +3,6 @@ package fakeapi
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"time"
 )
 
@@ -50,53 +49,27 @@ type conferenceListJSON struct {
 	Conferences []conferenceJSON `json:"conferences"`
 }
 
-func (s *Server) getConference(w http.ResponseWriter, r *http.Request, m match) {
-	s.mu.Lock()
+func (s *Server) getConference(r *http.Request, m match) (any, *apiError) {
 	c, ok := s.conferences[m.conference]
 	if !ok {
-		s.mu.Unlock()
-		writeError(w, errNotFound(r.URL.Path))
-		return
+		return nil, errNotFound(r.URL.Path)
 	}
-	out := s.renderConference(c)
-	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, out)
+	return s.renderConference(c), nil
 }
 
-func (s *Server) listConferences(w http.ResponseWriter, r *http.Request, m match) {
-	q := r.URL.Query()
-	f, apiErr := parseConferenceFilter(q)
+func (s *Server) listConferences(r *http.Request, m match) (any, *apiError) {
+	f, p, apiErr := parseListQuery(r.URL.Query(), parseConferenceFilter)
 	if apiErr != nil {
-		writeError(w, apiErr)
-		return
+		return nil, apiErr
 	}
-	p, apiErr := parsePageRequest(q)
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	s.mu.Lock()
 	var selected []*conference
 	for _, c := range s.conferences {
 		if f.matches(c) {
 			selected = append(selected, c)
 		}
 	}
-	slices.SortFunc(selected, func(a, b *conference) int { return a.key().compare(b.key()) })
-	keys := make([]sortKey, len(selected))
-	for i, c := range selected {
-		keys[i] = c.key()
-	}
-	start, end := p.window(keys)
-	out := conferenceListJSON{
-		pageLinks:   p.links(conferencesPath(m.account), f.values, keys, start, end),
-		Conferences: make([]conferenceJSON, 0, end-start),
-	}
-	for _, c := range selected[start:end] {
-		out.Conferences = append(out.Conferences, s.renderConference(c))
-	}
-	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, out)
+	links, confs := pageOf(p, conferencesPath(m.account), f.values, selected, (*conference).key, s.renderConference)
+	return conferenceListJSON{pageLinks: links, Conferences: confs}, nil
 }
 
 // dateFilter selects by calendar day (UTC): on, before or after it.

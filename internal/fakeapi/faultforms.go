@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 )
@@ -71,9 +70,9 @@ const replyDropped = FaultReply + ":" + ReplyDrop
 // form given. It returns FaultReply (replyDropped for ReplyDrop, having
 // written nothing), or "" when the answer was not a 2xx and went out as it
 // was.
-func (s *Server) dispatchSpoilt(w http.ResponseWriter, r *http.Request, m match, form url.Values, formErr *apiError, reply string) string {
+func (s *Server) dispatchSpoilt(w http.ResponseWriter, r *http.Request, m match, reply string) string {
 	rec := &replyRecorder{header: http.Header{}}
-	s.dispatch(rec, r, m, form, formErr)
+	s.dispatch(rec, r, m)
 	body := rec.body.Bytes()
 	spoilt := rec.status >= 200 && rec.status <= 299
 	if spoilt {

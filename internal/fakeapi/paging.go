@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -115,6 +116,35 @@ func (p pageRequest) window(keys []sortKey) (start, end int) {
 		end = min(start+p.size, n)
 	}
 	return start, end
+}
+
+// parseListQuery validates the query of a list call: its filters, by
+// parseFilter, then Page, PageSize and PageToken, so a query wrong in both
+// is refused for its filter.
+func parseListQuery[F any](q url.Values, parseFilter func(url.Values) (F, *apiError)) (F, pageRequest, *apiError) {
+	f, apiErr := parseFilter(q)
+	if apiErr != nil {
+		return f, pageRequest{}, apiErr
+	}
+	p, apiErr := parsePageRequest(q)
+	return f, p, apiErr
+}
+
+// pageOf sorts items into listing order by key and returns the page p asks
+// for, each item rendered, and its links, which carry filters. The list is
+// never nil, so an empty page encodes as [].
+func pageOf[T, J any](p pageRequest, path string, filters url.Values, items []T, key func(T) sortKey, render func(T) J) (pageLinks, []J) {
+	slices.SortFunc(items, func(a, b T) int { return key(a).compare(key(b)) })
+	keys := make([]sortKey, len(items))
+	for i, item := range items {
+		keys[i] = key(item)
+	}
+	start, end := p.window(keys)
+	out := make([]J, 0, end-start)
+	for _, item := range items[start:end] {
+		out = append(out, render(item))
+	}
+	return p.links(path, filters, keys, start, end), out
 }
 
 // pageLinks are the paging members shared by every list envelope.

@@ -56,54 +56,24 @@ type participantListJSON struct {
 	Participants []participantJSON `json:"participants"`
 }
 
-func (s *Server) listParticipants(w http.ResponseWriter, r *http.Request, m match) {
-	s.mu.Lock()
-	_, exists := s.conferences[m.conference]
-	s.mu.Unlock()
-	if !exists {
-		writeError(w, errNotFound(r.URL.Path))
-		return
-	}
-	q := r.URL.Query()
-	filters, apiErr := participantFilters(q)
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	p, apiErr := parsePageRequest(q)
-	if apiErr != nil {
-		writeError(w, apiErr)
-		return
-	}
-	s.writeParticipantPage(w, r, m, filters, p)
-}
-
-func (s *Server) writeParticipantPage(w http.ResponseWriter, r *http.Request, m match, filters url.Values, p pageRequest) {
-	s.mu.Lock()
+func (s *Server) listParticipants(r *http.Request, m match) (any, *apiError) {
 	c, ok := s.conferences[m.conference]
 	if !ok {
-		s.mu.Unlock()
-		writeError(w, errNotFound(r.URL.Path))
-		return
+		return nil, errNotFound(r.URL.Path)
+	}
+	filters, p, apiErr := parseListQuery(r.URL.Query(), participantFilters)
+	if apiErr != nil {
+		return nil, apiErr
 	}
 	var selected []*ParticipantState
-	var keys []sortKey
-	for _, pt := range c.sortedParticipants() {
+	for _, pt := range c.participants {
 		if matchesParticipantFilters(&pt.state, filters) {
 			selected = append(selected, &pt.state)
-			keys = append(keys, pt.state.key())
 		}
 	}
-	start, end := p.window(keys)
-	out := participantListJSON{
-		pageLinks:    p.links(participantsPath(m.account, m.conference), filters, keys, start, end),
-		Participants: make([]participantJSON, 0, end-start),
-	}
-	for _, st := range selected[start:end] {
-		out.Participants = append(out.Participants, renderParticipant(st))
-	}
-	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, out)
+	links, items := pageOf(p, participantsPath(m.account, m.conference), filters, selected,
+		(*ParticipantState).key, renderParticipant)
+	return participantListJSON{pageLinks: links, Participants: items}, nil
 }
 
 // participantFilters validates the Muted and Hold filters and returns the
@@ -133,28 +103,19 @@ func matchesParticipantFilters(p *ParticipantState, filters url.Values) bool {
 	return true
 }
 
-func (s *Server) getParticipant(w http.ResponseWriter, r *http.Request, m match) {
-	s.mu.Lock()
+func (s *Server) getParticipant(r *http.Request, m match) (any, *apiError) {
 	p := s.lookupLocked(m.conference, m.call)
 	if p == nil {
-		s.mu.Unlock()
-		writeError(w, errNotFound(r.URL.Path))
-		return
+		return nil, errNotFound(r.URL.Path)
 	}
-	out := renderParticipant(&p.state)
-	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, out)
+	return renderParticipant(&p.state), nil
 }
 
-func (s *Server) deleteParticipant(w http.ResponseWriter, r *http.Request, m match) {
-	s.mu.Lock()
-	removed := s.hangUpLocked(m.conference, m.call)
-	s.mu.Unlock()
-	if !removed {
-		writeError(w, errNotFound(r.URL.Path))
-		return
+func (s *Server) deleteParticipant(r *http.Request, m match) (any, *apiError) {
+	if !s.hangUpLocked(m.conference, m.call) {
+		return nil, errNotFound(r.URL.Path)
 	}
-	w.WriteHeader(http.StatusNoContent)
+	return nil, nil
 }
 
 // parseBool accepts exactly the two spellings the API documents.

@@ -2,7 +2,9 @@ package fakeapi
 
 import (
 	"net/http"
+	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -21,36 +23,79 @@ const (
 	RouteConferencesGet     Route = "conferences.get"
 )
 
+// handler answers one operation. It runs with s.mu held, and returns the
+// body of a 200 answer, nil for a 204 No Content, or the API's error.
+type handler func(s *Server, r *http.Request, m match) (any, *apiError)
+
+// operation is what one method of an endpoint does.
+type operation struct {
+	method string
+	route  Route
+	serve  handler
+}
+
+// endpoint is a path of the API below BasePath or VersionPath, written as
+// its segments: literal ones, and {account}, {conference} or {call}, each
+// standing for one segment whose SID the match carries. Its operations are
+// in the order an Allow header lists them.
+type endpoint struct {
+	pattern    string
+	operations []operation
+}
+
+// endpoints is the route table: serving another operation takes a row here
+// and its handler. Routes lists the routes in this order.
+var endpoints = []endpoint{
+	{"/Accounts/{account}/Conferences/{conference}/Participants", []operation{
+		{http.MethodGet, RouteParticipantsList, (*Server).listParticipants},
+	}},
+	{"/Accounts/{account}/Conferences/{conference}/Participants/{call}", []operation{
+		{http.MethodGet, RouteParticipantsGet, (*Server).getParticipant},
+		{http.MethodPost, RouteParticipantsUpdate, (*Server).updateParticipant},
+		{http.MethodDelete, RouteParticipantsDelete, (*Server).deleteParticipant},
+	}},
+	{"/Accounts/{account}/Conferences", []operation{
+		{http.MethodGet, RouteConferencesList, (*Server).listConferences},
+	}},
+	{"/Accounts/{account}/Conferences/{conference}", []operation{
+		{http.MethodGet, RouteConferencesGet, (*Server).getConference},
+	}},
+}
+
 // Routes lists every valid Route, RouteAll first.
 func Routes() []Route {
-	return []Route{
-		RouteAll, RouteParticipantsList, RouteParticipantsGet, RouteParticipantsUpdate,
-		RouteParticipantsDelete, RouteConferencesList, RouteConferencesGet,
+	out := []Route{RouteAll}
+	for _, e := range endpoints {
+		for _, op := range e.operations {
+			out = append(out, op.route)
+		}
 	}
+	return out
 }
 
 // Valid reports whether r is one of Routes().
 func (r Route) Valid() bool {
-	for _, v := range Routes() {
-		if r == v {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Routes(), r)
 }
 
-// match is a request resolved against the route table.
+// match is a request resolved against the route table: the operation, the
+// SIDs its path names and, once serveAPI has read it, the form its body
+// carried.
 type match struct {
 	route      Route
+	serve      handler
 	account    string
 	conference string
 	call       string
-	allow      []string // set when the path exists but the method does not
+	allow      []string   // set when the path exists but the method does not
+	form       url.Values // the POST body, as readForm parsed it
+	formErr    *apiError  // why readForm refused the body
 }
 
-// matchRoute resolves a path of the form
-// {BasePath|VersionPath}/Accounts/{a}/Conferences[/{c}[/Participants[/{call}]]],
-// where the last segment may carry a ".json" suffix.
+// matchRoute resolves a path, below BasePath or VersionPath, against
+// endpoints; its last segment may carry a ".json" suffix. A path with an
+// empty segment, or one no endpoint has, is the API's 404; a known path with
+// another method is a 405 whose match lists the methods allowed.
 func matchRoute(method, path string) (match, *apiError) {
 	rest, ok := strings.CutPrefix(path, BasePath+"/")
 	if !ok {
@@ -65,30 +110,52 @@ func matchRoute(method, path string) (match, *apiError) {
 	segs := strings.Split(rest, "/")
 	last := len(segs) - 1
 	segs[last] = strings.TrimSuffix(segs[last], ".json")
-	for _, seg := range segs {
-		if seg == "" {
-			return match{}, errNotFound(path)
-		}
-	}
-	if len(segs) < 3 || len(segs) > 6 || segs[0] != "Accounts" || segs[2] != "Conferences" ||
-		(len(segs) >= 5 && segs[4] != "Participants") {
+	if slices.Contains(segs, "") {
 		return match{}, errNotFound(path)
 	}
-	m := match{account: segs[1]}
-	if len(segs) >= 4 {
-		m.conference = segs[3]
-	}
-	if len(segs) == 6 {
-		m.call = segs[5]
-	}
-	routes := routesByShape[len(segs)]
-	m.route, ok = routes[method]
-	if !ok {
-		m.allow = allowed(routes)
+	for _, e := range endpoints {
+		m, ok := e.match(segs)
+		if !ok {
+			continue
+		}
+		for _, op := range e.operations {
+			if op.method == method {
+				m.route, m.serve = op.route, op.serve
+				return m, nil
+			}
+		}
+		for _, op := range e.operations {
+			m.allow = append(m.allow, op.method)
+		}
 		return m, newError(http.StatusMethodNotAllowed, CodeMethodNotAllowed,
 			"Method %s is not allowed on %s", method, path)
 	}
-	return m, nil
+	return match{}, errNotFound(path)
+}
+
+// match reports whether segs, the path's segments below the API version,
+// are this endpoint's, and fills in the SIDs its placeholders stand for.
+func (e endpoint) match(segs []string) (match, bool) {
+	pattern := strings.Split(strings.TrimPrefix(e.pattern, "/"), "/")
+	if len(pattern) != len(segs) {
+		return match{}, false
+	}
+	var m match
+	for i, p := range pattern {
+		switch p {
+		case "{account}":
+			m.account = segs[i]
+		case "{conference}":
+			m.conference = segs[i]
+		case "{call}":
+			m.call = segs[i]
+		default:
+			if p != segs[i] {
+				return match{}, false
+			}
+		}
+	}
+	return m, true
 }
 
 // errOutsideAPI marks a path outside the API. The API never sees such a
@@ -107,27 +174,6 @@ var apiVersionSegment = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 func underAPI(path string) bool {
 	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
 	return first == "api" || first == "Accounts" || apiVersionSegment.MatchString(first)
-}
-
-var routesByShape = map[int]map[string]Route{
-	3: {http.MethodGet: RouteConferencesList},
-	4: {http.MethodGet: RouteConferencesGet},
-	5: {http.MethodGet: RouteParticipantsList},
-	6: {
-		http.MethodGet:    RouteParticipantsGet,
-		http.MethodPost:   RouteParticipantsUpdate,
-		http.MethodDelete: RouteParticipantsDelete,
-	},
-}
-
-func allowed(routes map[string]Route) []string {
-	var out []string
-	for _, method := range []string{http.MethodGet, http.MethodPost, http.MethodDelete} {
-		if _, ok := routes[method]; ok {
-			out = append(out, method)
-		}
-	}
-	return out
 }
 
 // Canonical URIs, as the API reports them: single resources end in .json,

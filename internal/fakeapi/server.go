@@ -135,6 +135,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, form url.Value
 		return ""
 	}
 	m.account, m.conference, m.call = canonicalSID(m.account), canonicalSID(m.conference), canonicalSID(m.call)
+	m.form, m.formErr = form, formErr
 	// Credentials belong to exactly one project, so a foreign AccountSid is an
 	// authorization failure rather than a missing resource (see doc.go).
 	if m.account != s.projectID {
@@ -149,26 +150,28 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, form url.Value
 		return d.kind
 	}
 	if d.kind == FaultReply {
-		return s.dispatchSpoilt(w, r, m, form, formErr, d.form)
+		return s.dispatchSpoilt(w, r, m, d.form)
 	}
-	s.dispatch(w, r, m, form, formErr)
+	s.dispatch(w, r, m)
 	return d.kind
 }
 
-func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, m match, form url.Values, formErr *apiError) {
-	switch m.route {
-	case RouteConferencesList:
-		s.listConferences(w, r, m)
-	case RouteConferencesGet:
-		s.getConference(w, r, m)
-	case RouteParticipantsList:
-		s.listParticipants(w, r, m)
-	case RouteParticipantsGet:
-		s.getParticipant(w, r, m)
-	case RouteParticipantsUpdate:
-		s.updateParticipant(w, r, m, form, formErr)
-	case RouteParticipantsDelete:
-		s.deleteParticipant(w, r, m)
+// dispatch runs the operation's handler under the lock and writes its
+// answer once the lock is released, so a slow client holds up no other
+// request.
+func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, m match) {
+	body, apiErr := func() (any, *apiError) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return m.serve(s, r, m)
+	}()
+	switch {
+	case apiErr != nil:
+		writeError(w, apiErr)
+	case body == nil:
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		writeJSON(w, http.StatusOK, body)
 	}
 }
 

@@ -129,34 +129,26 @@ func sortedFieldNames() []string {
 	return names
 }
 
-func (s *Server) updateParticipant(w http.ResponseWriter, r *http.Request, m match, form url.Values, formErr *apiError) {
-	s.mu.Lock()
+func (s *Server) updateParticipant(r *http.Request, m match) (any, *apiError) {
 	c, ok := s.conferences[m.conference]
 	var p *participant
 	if ok {
 		p = c.participants[m.call]
 	}
 	if p == nil {
-		s.mu.Unlock()
-		writeError(w, errNotFound(r.URL.Path))
-		return
+		return nil, errNotFound(r.URL.Path)
 	}
-	apiErr := formErr
-	var u updateRequest
-	if apiErr == nil {
-		u, apiErr = parseUpdateForm(form)
+	if m.formErr != nil {
+		return nil, m.formErr
 	}
+	u, apiErr := parseUpdateForm(m.form)
 	if apiErr == nil {
 		apiErr = s.applyUpdateLocked(c, p, u)
 	}
 	if apiErr != nil {
-		s.mu.Unlock()
-		writeError(w, apiErr)
-		return
+		return nil, apiErr
 	}
-	out := renderParticipant(&p.state)
-	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, out)
+	return renderParticipant(&p.state), nil
 }
 
 // applyUpdateLocked performs a validated update, or changes nothing and
