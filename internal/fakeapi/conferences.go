@@ -50,9 +50,9 @@ type conferenceListJSON struct {
 }
 
 func (s *Server) getConference(r *http.Request, m match) (any, *apiError) {
-	c, ok := s.conferences[m.conference]
-	if !ok {
-		return nil, errNotFound(r.URL.Path)
+	c, apiErr := s.conferenceAt(r, m)
+	if apiErr != nil {
+		return nil, apiErr
 	}
 	return s.renderConference(c), nil
 }

@@ -57,9 +57,9 @@ type participantListJSON struct {
 }
 
 func (s *Server) listParticipants(r *http.Request, m match) (any, *apiError) {
-	c, ok := s.conferences[m.conference]
-	if !ok {
-		return nil, errNotFound(r.URL.Path)
+	c, apiErr := s.conferenceAt(r, m)
+	if apiErr != nil {
+		return nil, apiErr
 	}
 	filters, p, apiErr := parseListQuery(r.URL.Query(), participantFilters)
 	if apiErr != nil {
@@ -104,9 +104,9 @@ func matchesParticipantFilters(p *ParticipantState, filters url.Values) bool {
 }
 
 func (s *Server) getParticipant(r *http.Request, m match) (any, *apiError) {
-	p := s.lookupLocked(m.conference, m.call)
-	if p == nil {
-		return nil, errNotFound(r.URL.Path)
+	_, p, apiErr := s.participantAt(r, m)
+	if apiErr != nil {
+		return nil, apiErr
 	}
 	return renderParticipant(&p.state), nil
 }

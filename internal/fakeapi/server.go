@@ -175,6 +175,30 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, m match) {
 	}
 }
 
+// conferenceAt is the conference a request's path names, or the API's 404
+// for the path. Like every handler, it needs s.mu held.
+func (s *Server) conferenceAt(r *http.Request, m match) (*conference, *apiError) {
+	c, ok := s.conferences[m.conference]
+	if !ok {
+		return nil, errNotFound(r.URL.Path)
+	}
+	return c, nil
+}
+
+// participantAt is conferenceAt for a participant's path: the participant
+// and its conference.
+func (s *Server) participantAt(r *http.Request, m match) (*conference, *participant, *apiError) {
+	c, apiErr := s.conferenceAt(r, m)
+	if apiErr != nil {
+		return nil, nil, apiErr
+	}
+	p, ok := c.participants[m.call]
+	if !ok {
+		return nil, nil, errNotFound(r.URL.Path)
+	}
+	return c, p, nil
+}
+
 func (s *Server) authorized(r *http.Request) bool {
 	user, pass, ok := r.BasicAuth()
 	if !ok {

@@ -94,9 +94,15 @@ type ParticipantSeed struct {
 // AddConference adds a conference and returns its SID. It panics on a
 // duplicate SID or a status outside init, in-progress, completed.
 func (s *Server) AddConference(c ConferenceSeed) string {
+	return s.mustAdd(func() (string, error) { return s.addConferenceLocked(c) })
+}
+
+// mustAdd runs add under the lock and panics on its error, as AddConference
+// and AddParticipant promise.
+func (s *Server) mustAdd(add func() (string, error)) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sid, err := s.addConferenceLocked(c)
+	sid, err := add()
 	if err != nil {
 		panic("fakeapi: " + err.Error())
 	}
@@ -127,13 +133,7 @@ func (s *Server) addConferenceLocked(c ConferenceSeed) (string, error) {
 // AddParticipant puts a call into a conference and returns its CallSID. It
 // panics if the conference is unknown or the call is already in it.
 func (s *Server) AddParticipant(p ParticipantSeed) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sid, err := s.addParticipantLocked(p)
-	if err != nil {
-		panic("fakeapi: " + err.Error())
-	}
-	return sid
+	return s.mustAdd(func() (string, error) { return s.addParticipantLocked(p) })
 }
 
 func (s *Server) addParticipantLocked(p ParticipantSeed) (string, error) {

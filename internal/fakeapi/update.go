@@ -130,13 +130,9 @@ func sortedFieldNames() []string {
 }
 
 func (s *Server) updateParticipant(r *http.Request, m match) (any, *apiError) {
-	c, ok := s.conferences[m.conference]
-	var p *participant
-	if ok {
-		p = c.participants[m.call]
-	}
-	if p == nil {
-		return nil, errNotFound(r.URL.Path)
+	c, p, apiErr := s.participantAt(r, m)
+	if apiErr != nil {
+		return nil, apiErr
 	}
 	if m.formErr != nil {
 		return nil, m.formErr
