@@ -135,27 +135,30 @@ func matchRoute(method, path string) (match, *apiError) {
 
 // match reports whether segs, the path's segments below the API version,
 // are this endpoint's, and fills in the SIDs its placeholders stand for.
+// It walks the pattern in place: matching allocates nothing.
 func (e endpoint) match(segs []string) (match, bool) {
-	pattern := strings.Split(strings.TrimPrefix(e.pattern, "/"), "/")
-	if len(pattern) != len(segs) {
-		return match{}, false
-	}
 	var m match
-	for i, p := range pattern {
+	rest := strings.TrimPrefix(e.pattern, "/")
+	for _, seg := range segs {
+		if rest == "" {
+			return match{}, false
+		}
+		var p string
+		p, rest, _ = strings.Cut(rest, "/")
 		switch p {
 		case "{account}":
-			m.account = segs[i]
+			m.account = seg
 		case "{conference}":
-			m.conference = segs[i]
+			m.conference = seg
 		case "{call}":
-			m.call = segs[i]
+			m.call = seg
 		default:
-			if p != segs[i] {
+			if p != seg {
 				return match{}, false
 			}
 		}
 	}
-	return m, true
+	return m, rest == ""
 }
 
 // errOutsideAPI marks a path outside the API. The API never sees such a
