@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"maps"
 	"strings"
 	"testing"
 
@@ -203,6 +204,66 @@ func TestValidateConfig_oneDiagnosticPerBadValue(t *testing.T) {
 			diags, err := validateConfig(ctx, server, "resource", tc.typeName, configValue(t, obj, values))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if len(diags) != 1 || diags[0].Summary != tc.summary || diags[0].Severity != tfprotov6.DiagnosticSeverityError {
+				t.Errorf("%d diagnostic(s), want one error %q: %v", len(diags), tc.summary, summaries(diags))
+			}
+		})
+	}
+}
+
+// TestProviderConfig_oneDiagnosticPerBadValue: each bad provider setting,
+// alone among valid ones, gives exactly one error, whether the schema's
+// validators catch it (ValidateProviderConfig) or Configure does.
+func TestProviderConfig_oneDiagnosticPerBadValue(t *testing.T) {
+	for _, k := range []string{envSpaceURL, envSpace, envAPIHostname, envProjectID, envAPIToken, envMaxRetries, envMaxRate} {
+		t.Setenv(k, "")
+	}
+	ctx := context.Background()
+	server, err := providerserver.NewProtocol6WithError(New("test", "test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj, ok := schemas.Provider.ValueType().(tftypes.Object)
+	if !ok {
+		t.Fatal("provider schema type")
+	}
+	valid := map[string]tftypes.Value{
+		"space_url":  str("example.signalwire.com"),
+		"project_id": str("7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d"),
+		"api_token":  str("PTtoken"),
+	}
+	cases := []struct {
+		name, attr, summary string
+		value               tftypes.Value
+	}{
+		{"max_retries above the limit", "max_retries", "Invalid Attribute Value", tftypes.NewValue(tftypes.Number, maxRetriesLimit+1)},
+		{"max_retries negative", "max_retries", "Invalid Attribute Value", tftypes.NewValue(tftypes.Number, -1)},
+		{"max_requests_per_second too low", "max_requests_per_second", "Invalid Attribute Value", tftypes.NewValue(tftypes.Number, 0.001)},
+		{"project_id not a uuid", "project_id", "Invalid SignalWire ID", str("AC123")},
+		{"space_url not https", "space_url", "Invalid SignalWire Space URL", str("ftp://example.com")},
+		{"space_url with credentials", "space_url", "Invalid SignalWire Space URL", str("https://user:pw@example.signalwire.com")},
+		{"api_token with a newline", "api_token", "Invalid SignalWire API Token", str("PTtoken\n")},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			set := maps.Clone(valid)
+			set[tc.attr] = tc.value
+			cfg := configValue(t, obj, set)
+			diags, err := validateConfig(ctx, server, "provider", "", cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(diags) == 0 {
+				resp, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: cfg, TerraformVersion: "1.11.4"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				diags = resp.Diagnostics
 			}
 			if len(diags) != 1 || diags[0].Summary != tc.summary || diags[0].Severity != tfprotov6.DiagnosticSeverityError {
 				t.Errorf("%d diagnostic(s), want one error %q: %v", len(diags), tc.summary, summaries(diags))
