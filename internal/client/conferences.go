@@ -31,11 +31,11 @@ type ConferenceListFilter struct {
 // GetConference retrieves one conference. An empty accountSID means the
 // project ID.
 func (c *Client) GetConference(ctx context.Context, accountSID, conferenceSID string) (*Conference, error) {
-	if conferenceSID == "" {
-		return nil, errors.New("conference SID must not be empty")
+	path, err := c.conferencePath(accountSID, conferenceSID)
+	if err != nil {
+		return nil, err
 	}
 	var conf Conference
-	path := c.apiPath("Accounts", c.account(accountSID), "Conferences", conferenceSID)
 	if err := c.do(ctx, http.MethodGet, path, nil, nil, &conf); err != nil {
 		return nil, err
 	}
@@ -66,4 +66,15 @@ func (c *Client) account(accountSID string) string {
 		return c.projectID
 	}
 	return accountSID
+}
+
+// conferencePath is the path of a conference, or of what lies under it
+// (sub, such as "Participants"), in the account accountSID names (the
+// project ID when empty). It refuses an empty conferenceSID, which would
+// address the conference list instead.
+func (c *Client) conferencePath(accountSID, conferenceSID string, sub ...string) (string, error) {
+	if conferenceSID == "" {
+		return "", errors.New("conference SID must not be empty")
+	}
+	return c.apiPath(append([]string{"Accounts", c.account(accountSID), "Conferences", conferenceSID}, sub...)...), nil
 }

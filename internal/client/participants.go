@@ -126,10 +126,7 @@ func (c *Client) ListParticipants(ctx context.Context, accountSID, conferenceSID
 
 // participantsPath is the participant collection of a conference.
 func (c *Client) participantsPath(accountSID, conferenceSID string) (string, error) {
-	if conferenceSID == "" {
-		return "", errors.New("conference SID must not be empty")
-	}
-	return c.apiPath("Accounts", c.account(accountSID), "Conferences", conferenceSID, "Participants"), nil
+	return c.conferencePath(accountSID, conferenceSID, "Participants")
 }
 
 func (c *Client) participantPath(accountSID, conferenceSID, callSID string) (string, error) {

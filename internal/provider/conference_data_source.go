@@ -81,7 +81,7 @@ func (d *conferenceDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 					stringvalidator.ConflictsWith(path.MatchRoot("sid")),
 				},
 			},
-			"account_sid":  accountSIDArgument("The account (project) the conference belongs to."),
+			"account_sid":  accountSIDArgument(),
 			"region":       dataString("The region the conference runs in, such as `us1`."),
 			"date_created": dataString("When the conference was created, in RFC 2822 format."),
 			"date_updated": dataString("When the conference was last updated, in RFC 2822 format."),

@@ -31,7 +31,7 @@ func participantDataAttributes(lookup bool) map[string]schema.Attribute {
 		"uri":                       dataString("The participant's URI, relative to the API host."),
 	}
 	if lookup {
-		attrs["account_sid"] = accountSIDArgument("The account (project) the conference belongs to.")
+		attrs["account_sid"] = accountSIDArgument()
 		attrs["conference_sid"] = sidArgument("The sid of the conference to look in.")
 		attrs["call_sid"] = sidArgument("The sid of the participant's call.")
 	}
@@ -58,9 +58,11 @@ func sidArgument(desc string) schema.StringAttribute {
 	}
 }
 
-func accountSIDArgument(desc string) schema.StringAttribute {
+// accountSIDArgument is the optional account_sid argument of every data
+// source: the account the conference belongs to.
+func accountSIDArgument() schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: desc + " A UUID. Defaults to the provider's `project_id`.",
+		MarkdownDescription: "The account (project) the conference belongs to. A UUID. Defaults to the provider's `project_id`.",
 		Optional:            true,
 		Computed:            true,
 		CustomType:          sidtypes.SIDType{},

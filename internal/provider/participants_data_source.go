@@ -44,7 +44,7 @@ func (d *participantsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"`signalwire_conference_participant_policy`, which follows who joins and leaves.",
 		Attributes: map[string]schema.Attribute{
 			"id":             dataString("`<account_sid>/<conference_sid>`, in lower case."),
-			"account_sid":    accountSIDArgument("The account (project) the conference belongs to."),
+			"account_sid":    accountSIDArgument(),
 			"conference_sid": sidArgument("The sid of the conference whose participants to list."),
 			"muted": schema.BoolAttribute{
 				MarkdownDescription: "When set, only participants whose `muted` equals this value are listed. " +
