@@ -2,6 +2,8 @@ package fakeapi
 
 import (
 	"net/http"
+	"os"
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -74,10 +76,10 @@ func TestMatchRouteMethodNotAllowed(t *testing.T) {
 func TestMatchRouteNotFound(t *testing.T) {
 	for _, path := range []string{
 		// As many segments as a list or a single resource, but another collection.
-		BasePath + "/Accounts/AC/Recordings",
-		VersionPath + "/Accounts/AC/Recordings/RE",
-		BasePath + "/Accounts/AC/Conferences/CF/Recordings",
-		BasePath + "/Accounts/AC/Conferences/CF/Recordings/RE",
+		BasePath + "/Accounts/AC/Widgets",
+		VersionPath + "/Accounts/AC/Widgets/WI",
+		BasePath + "/Accounts/AC/Conferences/CF/Widgets",
+		BasePath + "/Accounts/AC/Conferences/CF/Widgets/WI",
 		BasePath + "/Calls/AC/Conferences",
 		BasePath + "/Accounts/AC",
 		BasePath + "/Accounts",
@@ -100,5 +102,33 @@ func TestMatchRouteNotFound(t *testing.T) {
 		if _, apiErr := matchRoute(http.MethodGet, path); apiErr != errOutsideAPI {
 			t.Errorf("GET %s: %+v, want the web server's 404", path, apiErr)
 		}
+	}
+}
+
+// TestPackageDocListsEveryRoute keeps the route list in the package
+// documentation (doc.go) in step with the route table: every operation the
+// table serves is listed there with its method and route name, and nothing
+// else is.
+func TestPackageDocListsEveryRoute(t *testing.T) {
+	data, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := regexp.MustCompile(`(?m)^//\t(GET|POST|DELETE)\s+\S+\s+(\S+)$`)
+	documented := map[string]bool{}
+	for _, m := range line.FindAllStringSubmatch(string(data), -1) {
+		documented[m[1]+" "+m[2]] = true
+	}
+	for _, e := range endpoints {
+		for _, op := range e.operations {
+			key := op.method + " " + string(op.route)
+			if !documented[key] {
+				t.Errorf("doc.go does not list %s (%s): add it to the route list", key, e.pattern)
+			}
+			delete(documented, key)
+		}
+	}
+	for key := range documented {
+		t.Errorf("doc.go lists %s, which the route table does not serve", key)
 	}
 }
