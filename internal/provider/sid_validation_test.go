@@ -3,12 +3,19 @@ package provider
 import (
 	"context"
 	"maps"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/sidtypes"
 )
 
 // configValue is a configuration object of typ with every attribute null but
@@ -32,8 +39,9 @@ func configValue(t *testing.T, typ tftypes.Object, set map[string]tftypes.Value)
 func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 
 // TestValidateConfig_oneDiagnosticPerBadSID: a malformed sid in any sid
-// attribute of the resource, the data sources or the provider gives exactly
+// attribute of the resources, the data sources or the provider gives exactly
 // one error, naming the attribute; the same sid in upper case gives none.
+// The attributes are read from the schemas, so a new one is covered too.
 func TestValidateConfig_oneDiagnosticPerBadSID(t *testing.T) {
 	ctx := context.Background()
 	server, err := providerserver.NewProtocol6WithError(New("test", "test")())()
@@ -58,29 +66,42 @@ func TestValidateConfig_oneDiagnosticPerBadSID(t *testing.T) {
 		good  = "7A6B5C4D-3E2F-4A1B-9C8D-7E6F5A4B3C2D"
 		other = "c0ffee00-1111-4222-8333-444455556666"
 	)
-	resourceBase := map[string]tftypes.Value{"conference_sid": str(good), "call_sid": str(good)}
-	policyBase := map[string]tftypes.Value{"conference_sid": str(good), "muted": tftypes.NewValue(tftypes.Bool, true)}
-	cases := []struct {
+	yes := tftypes.NewValue(tftypes.Bool, true)
+	// Rules beyond the sids that a valid configuration must follow.
+	extras := map[string]map[string]tftypes.Value{
+		"signalwire_conference_participant_policy": {"muted": yes},
+		"signalwire_conference":                    {"sid": str(good)},
+	}
+	type sidCase struct {
 		kind, typeName, attr string
+		set                  bool // a set of sids
 		base                 map[string]tftypes.Value
-	}{
-		{"resource", "signalwire_conference_participant", "conference_sid", resourceBase},
-		{"resource", "signalwire_conference_participant", "call_sid", resourceBase},
-		{"resource", "signalwire_conference_participant", "account_sid", resourceBase},
-		{"resource", "signalwire_conference_participant", "call_sid_to_coach",
-			map[string]tftypes.Value{"conference_sid": str(good), "call_sid": str(other), "coaching": tftypes.NewValue(tftypes.Bool, true)}},
-		{"resource", "signalwire_conference_participant_policy", "conference_sid", policyBase},
-		{"resource", "signalwire_conference_participant_policy", "account_sid", policyBase},
-		{"data", "signalwire_conference", "sid", nil},
-		{"data", "signalwire_conference", "account_sid", map[string]tftypes.Value{"sid": str(good)}},
-		{"data", "signalwire_conference_participant", "call_sid", map[string]tftypes.Value{"conference_sid": str(good)}},
-		{"data", "signalwire_conference_participants", "conference_sid", nil},
-		{"provider", "", "project_id", nil},
+	}
+	var cases []sidCase
+	for _, a := range sidArgumentCases(ctx, t) {
+		base := map[string]tftypes.Value{}
+		for _, req := range a.required {
+			base[req] = str(good)
+		}
+		for k, v := range extras[a.typeName] {
+			base[k] = v
+		}
+		if a.attr == "call_sid_to_coach" {
+			base["coaching"], base["call_sid"] = yes, str(other)
+		}
+		cases = append(cases, sidCase{a.kind, a.typeName, a.attr, a.set, base})
+	}
+	cases = append(cases, sidCase{kind: "provider", attr: "project_id"})
+	if len(cases) < 12 {
+		t.Fatalf("found only %d sid attributes: %+v", len(cases), cases)
 	}
 	for _, tc := range cases {
-		t.Run(tc.typeName+"."+tc.attr, func(t *testing.T) {
+		t.Run(tc.kind+" "+tc.typeName+"."+tc.attr, func(t *testing.T) {
 			for value, want := range map[string]int{"CA123": 1, good: 0} {
 				set := map[string]tftypes.Value{tc.attr: str(value)}
+				if tc.set {
+					set[tc.attr] = tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str(value)})
+				}
 				for k, v := range tc.base {
 					if k != tc.attr {
 						set[k] = v
@@ -93,7 +114,7 @@ func TestValidateConfig_oneDiagnosticPerBadSID(t *testing.T) {
 				if len(diags) != want {
 					t.Fatalf("%s = %q: %d diagnostics, want %d: %v", tc.attr, value, len(diags), want, summaries(diags))
 				}
-				if want == 1 && !strings.Contains(diags[0].Detail, tc.attr+" must be a UUID") {
+				if want == 1 && !strings.Contains(diags[0].Detail, tc.attr) || want == 1 && !strings.Contains(diags[0].Detail, "must be a UUID") {
 					t.Errorf("detail does not name %s: %s", tc.attr, diags[0].Detail)
 				}
 			}
@@ -270,4 +291,73 @@ func TestProviderConfig_oneDiagnosticPerBadValue(t *testing.T) {
 			}
 		})
 	}
+}
+
+// schemaAttribute is what resource and data source schema attributes share.
+type schemaAttribute interface {
+	IsRequired() bool
+	IsOptional() bool
+	GetType() attr.Type
+}
+
+// sidArgumentCase is a configurable sid attribute of a resource or data
+// source, with the required attributes of its schema.
+type sidArgumentCase struct {
+	kind, typeName, attr string
+	set                  bool
+	required             []string
+}
+
+// sidArgumentCases lists every configurable sid attribute (one whose type is
+// sidtypes.SIDType, or a set of them) of the provider's resources and data
+// sources, read from their schemas: one added later is covered without a
+// new row.
+func sidArgumentCases(ctx context.Context, t *testing.T) []sidArgumentCase {
+	t.Helper()
+	p := New("test", "test")()
+	var out []sidArgumentCase
+	collect := func(kind, typeName string, attrs map[string]schemaAttribute) {
+		var required []string
+		for name, a := range attrs {
+			if a.IsRequired() {
+				required = append(required, name)
+			}
+		}
+		for name, a := range attrs {
+			if !a.IsOptional() && !a.IsRequired() {
+				continue
+			}
+			_, sid := a.GetType().(sidtypes.SIDType)
+			st, isSet := a.GetType().(types.SetType)
+			isSet = isSet && st.ElemType == sidtypes.SIDType{}
+			if sid || isSet {
+				out = append(out, sidArgumentCase{kind, typeName, name, isSet, slices.DeleteFunc(slices.Clone(required), func(r string) bool { return r == name })})
+			}
+		}
+	}
+	for _, f := range p.Resources(ctx) {
+		var meta resource.MetadataResponse
+		var sch resource.SchemaResponse
+		r := f()
+		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: "signalwire"}, &meta)
+		r.Schema(ctx, resource.SchemaRequest{}, &sch)
+		collect("resource", meta.TypeName, asSchemaAttributes(sch.Schema.Attributes))
+	}
+	for _, f := range p.DataSources(ctx) {
+		var meta datasource.MetadataResponse
+		var sch datasource.SchemaResponse
+		d := f()
+		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "signalwire"}, &meta)
+		d.Schema(ctx, datasource.SchemaRequest{}, &sch)
+		collect("data", meta.TypeName, asSchemaAttributes(sch.Schema.Attributes))
+	}
+	return out
+}
+
+func asSchemaAttributes[A schemaAttribute](attrs map[string]A) map[string]schemaAttribute {
+	out := make(map[string]schemaAttribute, len(attrs))
+	for k, v := range attrs {
+		out[k] = v
+	}
+	return out
 }
