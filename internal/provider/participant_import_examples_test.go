@@ -2,9 +2,11 @@ package provider
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +19,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/seed177019bb/terraform-provider-signalwire/internal/fakeapi"
 )
 
 const participantExamples = "../../examples/resources/signalwire_conference_participant"
@@ -196,6 +200,51 @@ func TestAccParticipant_importDoesNotReplayAnnouncement(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					f.expectPostForm(url.Values{"AnnounceUrl": {"https://example.com/agenda.xml"}, "AnnounceMethod": {"POST"}}),
 					heard(played, "https://example.com/agenda.xml")),
+			},
+		},
+	})
+}
+
+// TestAccParticipant_importFailedFirstApplyDoesNotReplayAnnouncement: the
+// first apply after an import records announce_url without sending it. When
+// that apply fails (here the API refuses the update), nothing was recorded:
+// the participant is still the imported one, so the next apply must not play
+// the announcement either.
+func TestAccParticipant_importFailedFirstApplyDoesNotReplayAnnouncement(t *testing.T) {
+	f := newFixture(t)
+	call := f.addCall()
+	const played = "https://example.com/welcome.xml"
+	f.driftThroughAPI(call, url.Values{"AnnounceUrl": {played}})
+	cfg := f.config(f.participant(call, "muted = true", "announce_url = "+quote(played)))
+	heard := func(want ...string) func(*terraform.State) error {
+		return func(*terraform.State) error {
+			if got := f.participantState(call).Announcements; !slices.Equal(got, want) {
+				return fmt.Errorf("the call heard %q, want %q", got, want)
+			}
+			return nil
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: f.factories(),
+		Steps: []resource.TestStep{
+			{
+				Config:             cfg,
+				ResourceName:       addr,
+				ImportState:        true,
+				ImportStateId:      f.conf + "/" + call,
+				ImportStatePersist: true,
+			},
+			{
+				PreConfig: func() {
+					f.fake.SetFaults(fakeapi.RouteParticipantsUpdate, fakeapi.Faults{ErrorRate: 1, ErrorStatus: http.StatusBadRequest})
+				},
+				Config:      cfg,
+				ExpectError: regexp.MustCompile("Unable to Update Conference Participant"),
+			},
+			{
+				PreConfig: func() { f.fake.ClearFaults(); f.resetLog() },
+				Config:    cfg,
+				Check:     resource.ComposeTestCheckFunc(f.expectPostForm(url.Values{"Muted": {"true"}}), heard(played)),
 			},
 		},
 	})
