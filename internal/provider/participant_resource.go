@@ -206,23 +206,21 @@ func (r *participantResource) Update(ctx context.Context, req resource.UpdateReq
 	params := participantRequest(&state, &plan)
 	imported, diags := req.Private.GetKey(ctx, privateImported)
 	resp.Diagnostics.Append(diags...)
-	if len(imported) > 0 {
+	if len(imported) > 0 && state.AnnounceURL.IsNull() {
 		// The first apply after an import adopts announce_url: whether
 		// that announcement already played is unknown, so it is not
 		// played again (see announceAdopted).
-		if state.AnnounceURL.IsNull() {
-			params.AnnounceURL, params.AnnounceMethod = nil, nil
-		}
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
+		params.AnnounceURL, params.AnnounceMethod = nil, nil
 	}
 	if params.IsEmpty() {
 		plan.keepPrior(&state)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &plan)...)
+	} else if resp.Diagnostics.Append(r.send(ctx, "Update", &plan, params, timeout)...); resp.Diagnostics.HasError() {
+		// Terraform keeps the private data of a failed update, so the
+		// mark stays until an update records announce_url.
 		return
 	}
-	if resp.Diagnostics.Append(r.send(ctx, "Update", &plan, params, timeout)...); resp.Diagnostics.HasError() {
-		return
+	if len(imported) > 0 {
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateImported, nil)...)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	resp.Diagnostics.Append(setIdentity(ctx, resp.Identity, &plan)...)
