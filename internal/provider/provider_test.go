@@ -207,3 +207,21 @@ func TestUserAgent(t *testing.T) {
 		t.Errorf("User-Agent without a Terraform version = %q", got)
 	}
 }
+
+// TestMaxRetriesDescriptionStatesRetryAfterWait: after a Retry-After the
+// client waits the header's time capped at RetryWaitMax, plus up to half
+// again (internal/client/backoff_test.go: an hour's Retry-After waits 30 to
+// 45 s). The description names a range of waits, so it must say how a
+// Retry-After departs from it rather than promise the header's own wait.
+func TestMaxRetriesDescriptionStatesRetryAfterWait(t *testing.T) {
+	t.Parallel()
+	d := maxRetriesDescription()
+	for _, want := range []string{
+		fmt.Sprintf("capped at %s", client.DefaultRetryWaitMax),
+		"plus a random share of up to half of it",
+	} {
+		if !strings.Contains(d, want) {
+			t.Errorf("the max_retries description does not say %q of a Retry-After wait:\n%s", want, d)
+		}
+	}
+}
