@@ -139,9 +139,10 @@ func (p *signalwireProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 func maxRetriesDescription() string {
 	t := client.Retries()
 	return fmt.Sprintf("How many times a request is retried after a server error (%s) or a connection error, "+
-		"waiting from %s up to %s between tries (exponential backoff with jitter; a `Retry-After` header sets the wait "+
-		"instead). A rate limit (%s) does not count against it: the API did not process the request, so it is "+
-		"retried until the operation's timeout (`timeouts` on the resource). Other errors are never retried. "+
+		"waiting from %s up to %s between tries (exponential backoff with jitter). A `Retry-After` header sets the "+
+		"wait instead, capped at %[3]s, plus a random share of up to half of it. A rate limit (%[4]s) does not count "+
+		"against it: the API did not process the request, so it is retried until the operation's timeout (`timeouts` "+
+		"on the resource). Other errors are never retried. "+
 		"From `0` (which disables these retries) to `%d`; defaults to `%d`; falls back to the `%s` environment variable.",
 		statusList(t.Counted), client.DefaultRetryWaitMin, client.DefaultRetryWaitMax, statusList(t.Throttled),
 		maxRetriesLimit, client.DefaultMaxRetries, envMaxRetries)
