@@ -127,6 +127,10 @@ func TestAnnouncementRetries(t *testing.T) {
 		{name: "announce 503 retried", params: announce, statuses: []int{503, 503}, wantCalls: 3},
 		{name: "announce 429 not counted as a retry", params: announce, statuses: []int{429, 429, 429, 429, 429}, wantCalls: 6},
 		{name: "announce 404 plain", params: announce, statuses: []int{404}, wantCalls: 1, wantErr: 404},
+		// Server errors the table does not list are not retried, but the
+		// request may have been processed before a proxy gave up on it.
+		{name: "announce 524 not retried", params: announce, statuses: []int{524}, wantCalls: 1, uncertain: true, wantErr: 524},
+		{name: "announce 520 not retried", params: announce, statuses: []int{520}, wantCalls: 1, uncertain: true, wantErr: 520},
 		{name: "settings 500 retried", params: settings, statuses: []int{500}, wantCalls: 2},
 		{name: "settings 502 504 retried", params: settings, statuses: []int{502, 504}, wantCalls: 3},
 	}
