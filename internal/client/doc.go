@@ -41,10 +41,11 @@
 // Announcements are the exception. A participant update that carries
 // AnnounceUrl plays the announcement every time the server processes it.
 // Statuses the table marks unprocessed, and a failed dial (the request was
-// never sent), are still retried. Any other listed status, or a connection
-// that breaks after the request was written, may follow a processed
-// request; retrying could play the announcement twice, so the client stops
-// and returns an error wrapping ErrAnnouncementUncertain instead.
+// never sent), are still retried. Any other server error, listed or not, or
+// a connection that breaks after the request was written, may follow a
+// processed request; retrying could play the announcement twice, so the
+// client stops and returns an error wrapping ErrAnnouncementUncertain
+// instead.
 //
 // Outcomes: a participant update whose 2xx answer cannot be used (empty, cut
 // short, not JSON, or missing a member the OpenAPI document requires), or

@@ -277,11 +277,12 @@ func retryableStatus(code int, announce bool) bool {
 	return ok && (rule.unprocessed || !announce)
 }
 
-// mayHaveBeenProcessed lists the retryable statuses that do not promise the
-// request was left unprocessed.
+// mayHaveBeenProcessed reports the server errors that do not promise the
+// request was left unprocessed: the retried ones the table does not mark
+// unprocessed, and every server error it does not list, such as a proxy's
+// 520 or 524 after the request reached the API.
 func mayHaveBeenProcessed(code int) bool {
-	rule, ok := retriedStatuses[code]
-	return ok && !rule.unprocessed
+	return code >= 500 && code <= 599 && !retriedStatuses[code].unprocessed
 }
 
 // isDialError reports failures to connect, which happen before any byte of

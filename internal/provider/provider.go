@@ -152,8 +152,9 @@ func maxRetriesDescription() string {
 func announceRetries() string {
 	t := client.Retries()
 	return fmt.Sprintf("A request carrying it is retried only when the API cannot have processed it: after %s, or "+
-		"when the connection could not be made. After %s, or a connection that broke once the request was sent, the "+
-		"announcement may already have played, so the provider stops with an error instead of risking a second play: "+
+		"when the connection could not be made. After any other server error, such as %s, or a connection that broke "+
+		"once the request was sent, the announcement may already have played, so the provider stops with an error "+
+		"instead of risking a second play: "+
 		"check the call, then apply again (which plays it again), or remove `announce_url` first.",
 		statusList(t.Unprocessed), statusList(t.MaybeProcessed))
 }
