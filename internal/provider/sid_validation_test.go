@@ -44,14 +44,7 @@ func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 // The attributes are read from the schemas, so a new one is covered too.
 func TestValidateConfig_oneDiagnosticPerBadSID(t *testing.T) {
 	ctx := context.Background()
-	server, err := providerserver.NewProtocol6WithError(New("test", "test")())()
-	if err != nil {
-		t.Fatal(err)
-	}
-	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	server, schemas := protocolServer(ctx, t)
 	typeOf := func(kind, typeName string) tftypes.Object {
 		s := map[string]*tfprotov6.Schema{
 			"resource": schemas.ResourceSchemas[typeName], "data": schemas.DataSourceSchemas[typeName], "provider": schemas.Provider,
@@ -162,14 +155,7 @@ func summaries(diags []*tfprotov6.Diagnostic) []string {
 // diagnostic the user sees for it.
 func TestValidateConfig_oneDiagnosticPerBadValue(t *testing.T) {
 	ctx := context.Background()
-	server, err := providerserver.NewProtocol6WithError(New("test", "test")())()
-	if err != nil {
-		t.Fatal(err)
-	}
-	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	server, schemas := protocolServer(ctx, t)
 	const (
 		conf  = "7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d"
 		call  = "c0ffee00-1111-4222-8333-444455556666"
@@ -241,14 +227,7 @@ func TestProviderConfig_oneDiagnosticPerBadValue(t *testing.T) {
 		t.Setenv(k, "")
 	}
 	ctx := context.Background()
-	server, err := providerserver.NewProtocol6WithError(New("test", "test")())()
-	if err != nil {
-		t.Fatal(err)
-	}
-	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	server, schemas := protocolServer(ctx, t)
 	obj, ok := schemas.Provider.ValueType().(tftypes.Object)
 	if !ok {
 		t.Fatal("provider schema type")
@@ -360,4 +339,18 @@ func asSchemaAttributes[A schemaAttribute](attrs map[string]A) map[string]schema
 		out[k] = v
 	}
 	return out
+}
+
+// protocolServer is the provider as Terraform talks to it, with its schemas.
+func protocolServer(ctx context.Context, t *testing.T) (tfprotov6.ProviderServer, *tfprotov6.GetProviderSchemaResponse) {
+	t.Helper()
+	server, err := providerserver.NewProtocol6WithError(New("test", "test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return server, schemas
 }
