@@ -165,14 +165,6 @@ func TestAccParticipant_importDoesNotReplayAnnouncement(t *testing.T) {
 	withAnnouncement := func(u string) string {
 		return f.config(f.participant(call, "muted = true", "announce_url = "+quote(u)))
 	}
-	heard := func(want ...string) func(*terraform.State) error {
-		return func(*terraform.State) error {
-			if got := f.participantState(call).Announcements; !slices.Equal(got, want) {
-				return fmt.Errorf("the call heard %q, want %q", got, want)
-			}
-			return nil
-		}
-	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_5_0)},
@@ -186,7 +178,7 @@ func TestAccParticipant_importDoesNotReplayAnnouncement(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("announce_url"), knownvalue.StringExact(played)),
 				},
-				Check: resource.ComposeTestCheckFunc(f.expectRequests(map[string]int{"POST": 0}), heard(played)),
+				Check: resource.ComposeTestCheckFunc(f.expectRequests(map[string]int{"POST": 0}), f.expectHeard(call, played)),
 			},
 			{
 				Config: withAnnouncement(played),
@@ -199,7 +191,7 @@ func TestAccParticipant_importDoesNotReplayAnnouncement(t *testing.T) {
 				Config:    withAnnouncement("https://example.com/agenda.xml"),
 				Check: resource.ComposeTestCheckFunc(
 					f.expectPostForm(url.Values{"AnnounceUrl": {"https://example.com/agenda.xml"}, "AnnounceMethod": {"POST"}}),
-					heard(played, "https://example.com/agenda.xml")),
+					f.expectHeard(call, played, "https://example.com/agenda.xml")),
 			},
 		},
 	})
@@ -216,14 +208,6 @@ func TestAccParticipant_importFailedFirstApplyDoesNotReplayAnnouncement(t *testi
 	const played = "https://example.com/welcome.xml"
 	f.driftThroughAPI(call, url.Values{"AnnounceUrl": {played}})
 	cfg := f.config(f.participant(call, "muted = true", "announce_url = "+quote(played)))
-	heard := func(want ...string) func(*terraform.State) error {
-		return func(*terraform.State) error {
-			if got := f.participantState(call).Announcements; !slices.Equal(got, want) {
-				return fmt.Errorf("the call heard %q, want %q", got, want)
-			}
-			return nil
-		}
-	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: f.factories(),
 		Steps: []resource.TestStep{
@@ -244,8 +228,18 @@ func TestAccParticipant_importFailedFirstApplyDoesNotReplayAnnouncement(t *testi
 			{
 				PreConfig: func() { f.fake.ClearFaults(); f.resetLog() },
 				Config:    cfg,
-				Check:     resource.ComposeTestCheckFunc(f.expectPostForm(url.Values{"Muted": {"true"}}), heard(played)),
+				Check:     resource.ComposeTestCheckFunc(f.expectPostForm(url.Values{"Muted": {"true"}}), f.expectHeard(call, played)),
 			},
 		},
 	})
+}
+
+// expectHeard checks the announcements call has heard, in order.
+func (f *fixture) expectHeard(call string, want ...string) func(*terraform.State) error {
+	return func(*terraform.State) error {
+		if got := f.participantState(call).Announcements; !slices.Equal(got, want) {
+			return fmt.Errorf("the call heard %q, want %q", got, want)
+		}
+		return nil
+	}
 }
